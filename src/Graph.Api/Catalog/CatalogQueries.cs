@@ -1,0 +1,41 @@
+using Graph.Api.Data;
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+
+namespace Graph.Api.Catalog;
+
+/// <summary>The catalog's root query fields.</summary>
+public sealed class CatalogQueries : IQueryFields
+{
+    public void AddTo(ObjectGraphType query)
+    {
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<CategoryType>>>, List<Category>>("categories")
+            .Description("Every section of the catalog, by name.")
+            .ResolveAsync(async context =>
+            {
+                await using var db = await context.CreateDbContextAsync();
+                return await db.Categories.AsNoTracking().OrderBy(c => c.Name).ToListAsync(context.CancellationToken);
+            });
+
+        query.Field<CategoryType, Category>("categoryBySlug")
+            .Description("A section by its URL name.")
+            .Argument<NonNullGraphType<StringGraphType>>("slug")
+            .ResolveAsync(async context =>
+            {
+                var slug = context.GetArgument<string>("slug");
+                await using var db = await context.CreateDbContextAsync();
+                return await db.Categories.AsNoTracking().SingleOrDefaultAsync(c => c.Slug == slug, context.CancellationToken);
+            });
+
+        query.Field<ProductType, Product>("productBySlug")
+            .Description("A product by its URL name.")
+            .Argument<NonNullGraphType<StringGraphType>>("slug")
+            .ResolveAsync(async context =>
+            {
+                var slug = context.GetArgument<string>("slug");
+                await using var db = await context.CreateDbContextAsync();
+                return await db.Products.AsNoTracking().SingleOrDefaultAsync(p => p.Slug == slug, context.CancellationToken);
+            });
+    }
+}

@@ -1,0 +1,21 @@
+namespace Graph.Api.Data;
+
+/// <summary>
+/// A domain event written in the same transaction as the change that caused it; a dispatcher
+/// publishes it after commit and marks it sent (ARCHITECTURE.md: writes and live events).
+/// </summary>
+public sealed class OutboxMessage
+{
+    public long Id { get; set; }
+
+    /// <summary>The event's name, e.g. <c>OrderPlaced</c>.</summary>
+    public required string Type { get; set; }
+
+    /// <summary>The event as JSON.</summary>
+    public required string Payload { get; set; }
+
+    public DateTime OccurredAt { get; set; }
+
+    /// <summary>Null until published.</summary>
+    public DateTime? SentAt { get; set; }
+}

@@ -1,0 +1,15 @@
+using GraphQL;
+using Microsoft.EntityFrameworkCore;
+
+namespace Graph.Api.Data;
+
+internal static class ResolveFieldContextExtensions
+{
+    /// <summary>
+    /// A context of its own for one resolver: resolvers of a query run in parallel and must never
+    /// share one (ARCHITECTURE.md: data).
+    /// </summary>
+    public static Task<ShopDbContext> CreateDbContextAsync(this IResolveFieldContext context) =>
+        context.RequestServices!.GetRequiredService<IDbContextFactory<ShopDbContext>>()
+            .CreateDbContextAsync(context.CancellationToken);
+}

@@ -1,0 +1,11 @@
+namespace Graph.Api.Orders;
+
+/// <summary>Where an order is in its lifecycle (API.md).</summary>
+public enum OrderStatus
+{
+    Placed,
+    Preparing,
+    Shipped,
+    Delivered,
+    Cancelled,
+}

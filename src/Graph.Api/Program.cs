@@ -1,0 +1,38 @@
+using Graph.Api;
+using Graph.Api.Data;
+using Graph.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// Data: ShopDbContext on SQLite (default) or PostgreSQL.
+builder.Services.AddShopData(builder.Configuration, builder.Environment);
+
+// GraphQL: the shop's schema on the serving layer.
+builder.Services.AddShopGraphQL();
+
+// Health: liveness, and readiness that needs the database reachable and migrated.
+builder.Services.AddShopHealthChecks();
+
+// Errors outside GraphQL: problem details, never a stack trace outside Development.
+builder.Services.AddProblemDetails();
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+
+var app = builder.Build();
+
+// Command line: `schema export` and friends run and exit instead of serving.
+if (await ShopCommandLine.TryRunAsync(app, args))
+{
+    return;
+}
+
+// Database: migrate, then seed the demo data where configured.
+await app.InitializeDatabaseAsync();
+
+app.UseExceptionHandler();
+app.MapShopHealthChecks();
+app.MapGraphQL<ShopSchema>();
+
+await app.RunAsync();
+
+/// <summary>The entry point, visible to <c>WebApplicationFactory</c> in the tests.</summary>
+public partial class Program;

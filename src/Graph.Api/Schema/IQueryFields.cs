@@ -1,0 +1,9 @@
+using GraphQL.Types;
+
+namespace Graph.Api;
+
+/// <summary>A feature's root query fields; each feature folder contributes one.</summary>
+public interface IQueryFields
+{
+    void AddTo(ObjectGraphType query);
+}

@@ -1,0 +1,77 @@
+using System.Text.RegularExpressions;
+using GraphQL;
+using GraphQL.Execution;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Graph.AspNetCore.Execution;
+
+/// <summary>
+/// Shapes every error of a response: each carries <c>extensions.code</c>; an unexpected exception
+/// becomes a masked error (its code and a trace id) unless details are exposed; name suggestions are
+/// dropped where field suggestions are off.
+/// </summary>
+public sealed partial class GraphQLErrorInfoProvider : ErrorInfoProvider
+{
+    /// <summary>The key under which an exception's trace id is kept in <see cref="Exception.Data"/>.</summary>
+    public const string TraceIdKey = "graph.traceId";
+
+    private readonly bool _exposeDetails;
+    private readonly bool _suggestions;
+
+    /// <summary>Creates the provider from the server options and the environment.</summary>
+    public GraphQLErrorInfoProvider(IOptions<GraphQLServerOptions> options, IHostEnvironment environment)
+        : this(options.Value.ExposeExceptionDetails ?? environment.IsDevelopment(), options.Value.EnableFieldSuggestions ?? environment.IsDevelopment())
+    {
+    }
+
+    private GraphQLErrorInfoProvider(bool exposeDetails, bool suggestions)
+        : base(new ErrorInfoProviderOptions
+        {
+            ExposeCode = true,
+            ExposeCodes = false,
+            ExposeData = false,
+            ExposeExceptionDetails = exposeDetails,
+            ExposeExceptionDetailsMode = ExposeExceptionDetailsMode.Extensions,
+        })
+    {
+        _exposeDetails = exposeDetails;
+        _suggestions = suggestions;
+    }
+
+    /// <inheritdoc />
+    public override ErrorInfo GetInfo(ExecutionError executionError)
+    {
+        ArgumentNullException.ThrowIfNull(executionError);
+        if (executionError is UnhandledError && !_exposeDetails)
+        {
+            return new ErrorInfo
+            {
+                Message = "An unexpected error occurred.",
+                Extensions = new Dictionary<string, object?>
+                {
+                    ["code"] = ErrorCodes.InternalServerError,
+                    ["traceId"] = executionError.InnerException?.Data[TraceIdKey],
+                },
+            };
+        }
+
+        var info = base.GetInfo(executionError);
+        var extensions = info.Extensions ??= new Dictionary<string, object?>();
+        if (!extensions.TryGetValue("code", out var code) || code is null)
+        {
+            extensions["code"] = ErrorCodes.ExecutionError;
+        }
+
+        if (!_suggestions)
+        {
+            info.Message = Suggestion().Replace(info.Message, string.Empty);
+        }
+
+        return info;
+    }
+
+    // graphql-dotnet appends "Did you mean 'x'?" (or "Did you mean 'x' or 'y'?") to some validation errors.
+    [GeneratedRegex(@"\s*Did you mean [^?]*\?", RegexOptions.CultureInvariant)]
+    private static partial Regex Suggestion();
+}

@@ -1,0 +1,46 @@
+namespace Graph.AspNetCore;
+
+/// <summary>
+/// Settings of the GraphQL serving layer, one per behaviour. Bound from the <c>GraphQL</c>
+/// configuration section; the secure choice is the default.
+/// </summary>
+public sealed class GraphQLServerOptions
+{
+    /// <summary>The configuration section these options are bound from.</summary>
+    public const string SectionName = "GraphQL";
+
+    /// <summary>The path the endpoint is served on.</summary>
+    public string Path { get; set; } = "/graphql";
+
+    /// <summary>Whether queries may be sent with <c>GET</c> (mutations never may).</summary>
+    public bool EnableGetRequests { get; set; } = true;
+
+    /// <summary>
+    /// How many distinct documents the document cache keeps, parsed and validated.
+    /// Zero turns the cache off.
+    /// </summary>
+    public int DocumentCacheSize { get; set; } = 1_000;
+
+    /// <summary>The largest request body accepted, in bytes; a larger one is a 413.</summary>
+    public long MaxRequestBodySize { get; set; } = 1_048_576;
+
+    /// <summary>
+    /// The deepest nesting of a document's syntax tree the parser accepts, so that a hostile
+    /// document cannot exhaust the stack.
+    /// </summary>
+    public int MaxDocumentDepth { get; set; } = 128;
+
+    /// <summary>
+    /// Whether exception messages and stack traces reach clients. Null means: only in Development.
+    /// </summary>
+    public bool? ExposeExceptionDetails { get; set; }
+
+    /// <summary>Whether introspection is allowed. Null means: only in Development.</summary>
+    public bool? EnableIntrospection { get; set; }
+
+    /// <summary>
+    /// Whether validation errors suggest names ("Did you mean ...?"). Null means: only in
+    /// Development, since suggestions reveal the schema piece by piece.
+    /// </summary>
+    public bool? EnableFieldSuggestions { get; set; }
+}

@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using Graph.AspNetCore.Execution;
+using Graph.AspNetCore.Relay;
+using GraphQL;
+using GraphQL.DI;
+using GraphQL.Execution;
+using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Graph.AspNetCore;
+
+/// <summary>Registers the GraphQL serving layer.</summary>
+public static partial class GraphQLServerServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the engine for <typeparamref name="TSchema"/> with the serving layer around it:
+    /// options bound from the <c>GraphQL</c> section, the document cache, the request executor,
+    /// System.Text.Json, error shaping and logging of unexpected exceptions.
+    /// </summary>
+    public static IServiceCollection AddGraphQLServer<TSchema>(this IServiceCollection services, Action<IGraphQLBuilder>? configure = null)
+        where TSchema : class, ISchema
+    {
+        services.AddOptions<GraphQLServerOptions>().BindConfiguration(GraphQLServerOptions.SectionName);
+        services.AddSingleton<DocumentCache>();
+        services.AddSingleton<GraphQLRequestExecutor<TSchema>>();
+        services.AddSingleton<NodeResolverRegistry>();
+        services.AddGraphQL(builder =>
+        {
+            builder.AddSchema<TSchema>();
+            builder.AddSystemTextJson();
+            builder.AddErrorInfoProvider<GraphQLErrorInfoProvider>();
+            builder.AddUnhandledExceptionHandler(TagAndLog);
+            configure?.Invoke(builder);
+        });
+        return services;
+    }
+
+    // Every unexpected exception is logged in full with a trace id; the client sees only the code
+    // and that id (GraphQLErrorInfoProvider), so the two can be matched.
+    private static void TagAndLog(UnhandledExceptionContext context)
+    {
+        var options = context.ExecutionOptions;
+        var traceId = Activity.Current?.TraceId.ToString() ?? Guid.NewGuid().ToString("N");
+        context.Exception.Data[GraphQLErrorInfoProvider.TraceIdKey] = traceId;
+        var logger = options.RequestServices?.GetService<ILoggerFactory>()?.CreateLogger("Graph.AspNetCore.Execution");
+        if (logger is not null)
+        {
+            LogUnexpected(logger, context.OriginalException, options.OperationName, context.FieldContext?.Path is { } path ? string.Join('.', path) : null, traceId);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected exception in GraphQL operation {OperationName} at {Path} (trace id {TraceId})")]
+    private static partial void LogUnexpected(ILogger logger, Exception exception, string? operationName, string? path, string traceId);
+}

@@ -1,0 +1,97 @@
+using Graph.AspNetCore.Execution;
+using Graph.AspNetCore.Http.Errors;
+using GraphQL;
+using GraphQL.Types;
+using GraphQLParser.AST;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+
+namespace Graph.AspNetCore.Http;
+
+/// <summary>
+/// GraphQL over HTTP (the GraphQL-over-HTTP spec): queries over GET and POST, mutations over POST
+/// only, <c>Accept</c> negotiation between <c>application/graphql-response+json</c> and
+/// <c>application/json</c>, and the status codes each of them calls for.
+/// </summary>
+public sealed class GraphQLHttpMiddleware<TSchema>
+    where TSchema : ISchema
+{
+    private readonly GraphQLRequestExecutor<TSchema> _executor;
+    private readonly IGraphQLTextSerializer _serializer;
+    private readonly GraphQLHttpRequestReader _reader;
+    private readonly GraphQLServerOptions _options;
+
+    /// <summary>Creates the middleware; it ends the pipeline.</summary>
+    public GraphQLHttpMiddleware(
+        RequestDelegate next,
+        GraphQLRequestExecutor<TSchema> executor,
+        IGraphQLTextSerializer serializer,
+        IOptions<GraphQLServerOptions> options)
+    {
+        _ = next;
+        _executor = executor;
+        _serializer = serializer;
+        _options = options.Value;
+        _reader = new GraphQLHttpRequestReader(serializer, _options);
+    }
+
+    /// <summary>Answers one HTTP request.</summary>
+    public async Task InvokeAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var method = context.Request.Method;
+        var isGet = HttpMethods.IsGet(method);
+        if (!(isGet && _options.EnableGetRequests) && !HttpMethods.IsPost(method))
+        {
+            context.Response.Headers.Allow = _options.EnableGetRequests ? "GET, POST" : "POST";
+            await WriteErrorAsync(context, GraphQLMediaTypes.Json, new MethodNotAllowedError($"The method {method} is not allowed here.")).ConfigureAwait(false);
+            return;
+        }
+
+        var mediaType = GraphQLMediaTypes.Negotiate(context.Request);
+        if (mediaType is null)
+        {
+            await WriteErrorAsync(context, GraphQLMediaTypes.Json, new NotAcceptableError()).ConfigureAwait(false);
+            return;
+        }
+
+        var (request, readError) = await _reader.ReadAsync(context).ConfigureAwait(false);
+        if (readError is not null || request is null)
+        {
+            await WriteErrorAsync(context, mediaType, readError ?? new InvalidRequestError("The request could not be read.")).ConfigureAwait(false);
+            return;
+        }
+
+        var prepared = _executor.Prepare(request);
+        switch (prepared.Operation?.Operation)
+        {
+            case OperationType.Mutation when isGet:
+                context.Response.Headers.Allow = "POST";
+                await WriteErrorAsync(context, mediaType, new MethodNotAllowedError("Mutations cannot be sent with GET; use POST.")).ConfigureAwait(false);
+                return;
+            case OperationType.Subscription:
+                await WriteErrorAsync(context, mediaType, new OperationNotSupportedError()).ConfigureAwait(false);
+                return;
+        }
+
+        var result = await _executor.ExecuteAsync(prepared, context.User, context.RequestServices, context.RequestAborted).ConfigureAwait(false);
+
+        // application/json answers every well-formed GraphQL request with 200; the GraphQL response
+        // media type uses 400 when the request never reached execution (parse, validation, variables).
+        var status = mediaType == GraphQLMediaTypes.GraphQLResponse && !result.Executed
+            ? StatusCodes.Status400BadRequest
+            : StatusCodes.Status200OK;
+        await WriteAsync(context, mediaType, status, result).ConfigureAwait(false);
+    }
+
+    private Task WriteErrorAsync(HttpContext context, string mediaType, TransportError error) =>
+        WriteAsync(context, mediaType, error.StatusCode, new ExecutionResult { Errors = [error] });
+
+    private async Task WriteAsync(HttpContext context, string mediaType, int status, ExecutionResult result)
+    {
+        var response = context.Response;
+        response.StatusCode = status;
+        response.ContentType = GraphQLMediaTypes.ContentTypeFor(mediaType);
+        await _serializer.WriteAsync(response.Body, result, context.RequestAborted).ConfigureAwait(false);
+    }
+}

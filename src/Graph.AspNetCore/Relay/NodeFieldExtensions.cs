@@ -1,0 +1,67 @@
+using Graph.AspNetCore.Execution;
+using GraphQL;
+using GraphQL.Builders;
+using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Graph.AspNetCore.Relay;
+
+/// <summary>The Relay fields: <c>id</c> on node types, <c>node</c> and <c>nodes</c> on the query type.</summary>
+public static class NodeFieldExtensions
+{
+    /// <summary>Makes the type implement <c>Node</c> with a global <c>id</c> built from <paramref name="key"/>.</summary>
+    public static FieldBuilder<TSource, string> NodeId<TSource>(this ObjectGraphType<TSource> type, Func<TSource, int> key)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        ArgumentNullException.ThrowIfNull(key);
+        type.Interface<NodeInterfaceType>();
+        var typeName = type.Name;
+        return type.Field<NonNullGraphType<IdGraphType>, string>("id")
+            .Description("The object's global id.")
+            .Resolve(context => GlobalId.Encode(typeName, key(context.Source)));
+    }
+
+    /// <summary>Adds <c>node(id: ID!): Node</c> and <c>nodes(ids: [ID!]!): [Node]!</c>.</summary>
+    public static void AddNodeFields(this ObjectGraphType query, int maxIds = 50)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        query.Field<NodeInterfaceType, object>("node")
+            .Description("Fetches an object by its global id.")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "The global id.")
+            .ResolveAsync(async context =>
+                await ResolveNodeAsync(context, context.GetArgument<string>("id")).ConfigureAwait(false));
+
+        query.Field<NonNullGraphType<ListGraphType<NodeInterfaceType>>, object?[]>("nodes")
+            .Description($"Fetches objects by their global ids, in order; at most {maxIds} ids.")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("ids", "The global ids.")
+            .ResolveAsync(async context =>
+            {
+                var ids = context.GetArgument<List<string>>("ids");
+                if (ids.Count > maxIds)
+                {
+                    throw new ExecutionError($"At most {maxIds} ids may be asked for at once.") { Code = "NODES_TOO_MANY" };
+                }
+
+                var results = new object?[ids.Count];
+                for (var i = 0; i < ids.Count; i++)
+                {
+                    results[i] = await ResolveNodeAsync(context, ids[i]).ConfigureAwait(false);
+                }
+
+                return results;
+            });
+    }
+
+    private static ValueTask<object?> ResolveNodeAsync(IResolveFieldContext context, string id)
+    {
+        var registry = context.RequestServices!.GetRequiredService<NodeResolverRegistry>();
+        if (!GlobalId.TryDecode(id, out var typeName, out var key) || !registry.TryGet(typeName, out var resolver))
+        {
+            throw new ExecutionError($"'{Truncate(id)}' is not a valid id.") { Code = ErrorCodes.InvalidId };
+        }
+
+        return resolver.ResolveAsync(key, context);
+    }
+
+    private static string Truncate(string id) => id.Length <= 64 ? id : string.Concat(id.AsSpan(0, 64), "…");
+}
