@@ -28,7 +28,7 @@ public static partial class GraphQLServerServiceCollectionExtensions
         services.AddGraphQL(builder =>
         {
             builder.AddSchema<TSchema>();
-            builder.AddSystemTextJson();
+            builder.AddSerializer<GraphQLJsonSerializer>();
             builder.AddErrorInfoProvider<GraphQLErrorInfoProvider>();
             builder.AddUnhandledExceptionHandler(TagAndLog);
             configure?.Invoke(builder);

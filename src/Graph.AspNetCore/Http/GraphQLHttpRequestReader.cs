@@ -1,4 +1,8 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Text;
 using System.Text.Json;
+using Graph.AspNetCore.Execution;
 using Graph.AspNetCore.Http.Errors;
 using GraphQL;
 using GraphQL.Transport;
@@ -37,29 +41,13 @@ internal sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer
                 return (null, new RequestTooLargeError(options.MaxRequestBodySize));
             }
 
-            var sizeFeature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
-            if (sizeFeature is { IsReadOnly: false })
+            var (fromBody, error) = await ReadBodyAsync(context).ConfigureAwait(false);
+            if (error is not null)
             {
-                sizeFeature.MaxRequestBodySize = options.MaxRequestBodySize;
+                return (null, error);
             }
 
-            try
-            {
-                graphQLRequest = await serializer.ReadAsync<GraphQLRequest>(request.Body, context.RequestAborted).ConfigureAwait(false);
-            }
-            catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
-            {
-                return (null, new RequestTooLargeError(options.MaxRequestBodySize));
-            }
-            catch (JsonException)
-            {
-                return (null, new InvalidJsonError());
-            }
-            catch (Exception ex) when (ex is InvalidOperationException or FormatException or NotSupportedException or ArgumentException)
-            {
-                // The engine's request converter throws these for parameters of the wrong JSON type.
-                return (null, new InvalidRequestError("The request body is not a GraphQL request: 'query' and 'operationName' must be strings, 'variables' and 'extensions' objects."));
-            }
+            graphQLRequest = fromBody;
         }
 
         if (graphQLRequest is null || string.IsNullOrWhiteSpace(graphQLRequest.Query))
@@ -68,6 +56,83 @@ internal sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer
         }
 
         return (graphQLRequest, null);
+    }
+
+    // The body is buffered whole (it is bounded by MaxRequestBodySize) and deserialized in one
+    // synchronous pass; on failure the same bytes tell malformed JSON from a well-formed body that
+    // is not a GraphQL request.
+    private async ValueTask<(GraphQLRequest? Request, TransportError? Error)> ReadBodyAsync(HttpContext context)
+    {
+        var sizeFeature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
+        if (sizeFeature is { IsReadOnly: false })
+        {
+            sizeFeature.MaxRequestBodySize = options.MaxRequestBodySize;
+        }
+
+        var body = context.Request.BodyReader;
+        ReadResult read;
+        try
+        {
+            while (true)
+            {
+                read = await body.ReadAsync(context.RequestAborted).ConfigureAwait(false);
+                if (read.Buffer.Length > options.MaxRequestBodySize)
+                {
+                    body.AdvanceTo(read.Buffer.End);
+                    return (null, new RequestTooLargeError(options.MaxRequestBodySize));
+                }
+
+                if (read.IsCompleted || read.IsCanceled)
+                {
+                    break;
+                }
+
+                body.AdvanceTo(read.Buffer.Start, read.Buffer.End);
+            }
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (null, new RequestTooLargeError(options.MaxRequestBodySize));
+        }
+
+        try
+        {
+            return (Deserialize(read.Buffer), null);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException or NotSupportedException or ArgumentException)
+        {
+            return (null, IsJson(read.Buffer)
+                ? new InvalidRequestError("The request body is not a GraphQL request: a JSON object whose 'query' and 'operationName' are strings and whose 'variables' and 'extensions' are objects.")
+                : new InvalidJsonError());
+        }
+        finally
+        {
+            body.AdvanceTo(read.Buffer.End);
+        }
+    }
+
+    private GraphQLRequest? Deserialize(ReadOnlySequence<byte> buffer)
+    {
+        if (serializer is GraphQLJsonSerializer systemTextJson)
+        {
+            var reader = new Utf8JsonReader(buffer);
+            return JsonSerializer.Deserialize<GraphQLRequest>(ref reader, systemTextJson.Options);
+        }
+
+        return serializer.Deserialize<GraphQLRequest>(Encoding.UTF8.GetString(buffer));
+    }
+
+    private static bool IsJson(ReadOnlySequence<byte> buffer)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(buffer);
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     private (GraphQLRequest? Request, TransportError? Error) ReadQueryString(IQueryCollection query)

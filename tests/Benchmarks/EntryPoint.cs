@@ -1,0 +1,22 @@
+using BenchmarkDotNet.Running;
+
+namespace Graph.Benchmarks;
+
+/// <summary>
+/// <c>bare-server --urls URL</c> runs the bare Kestrel baseline of load.sh; anything else goes to
+/// BenchmarkDotNet (<c>--filter '*'</c>, <c>--job short</c>, ...).
+/// </summary>
+public static class EntryPoint
+{
+    public static async Task<int> Main(string[] args)
+    {
+        if (args is ["bare-server", .. var rest])
+        {
+            await BareServer.RunAsync(rest);
+            return 0;
+        }
+
+        var summaries = BenchmarkSwitcher.FromAssembly(typeof(EntryPoint).Assembly).Run(args);
+        return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
+    }
+}

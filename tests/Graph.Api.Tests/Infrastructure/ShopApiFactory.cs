@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace Graph.Api.Tests.Infrastructure;
+
+/// <summary>
+/// The real application (the same Program, the same schema registration) with an ephemeral SQLite
+/// file of its own, migrated and seeded with the demo data at start. One per test.
+/// </summary>
+public sealed class ShopApiFactory : WebApplicationFactory<Program>
+{
+    private static readonly string Folder = Path.Combine(Path.GetTempPath(), "graph-tests");
+
+    public ShopApiFactory()
+    {
+        Directory.CreateDirectory(Folder);
+        DatabasePath = Path.Combine(Folder, $"{Guid.NewGuid():N}.db");
+    }
+
+    public string DatabasePath { get; }
+
+    /// <summary>The host environment; Development unless a test says otherwise.</summary>
+    public string EnvironmentName { get; init; } = "Development";
+
+    /// <summary>Extra configuration, as <c>Section:Key</c> pairs.</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(EnvironmentName);
+        builder.UseSetting("ConnectionStrings:Shop", $"Data Source={DatabasePath}");
+        builder.UseSetting("Seed:Demo", "true");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
+        {
+            try
+            {
+                File.Delete(DatabasePath + suffix);
+            }
+            catch (IOException)
+            {
+                // A file still held open is left for the OS temp cleaner; it never affects another test.
+            }
+        }
+    }
+}
