@@ -52,6 +52,11 @@ public sealed record GraphQLResponse(HttpStatusCode Status, string? ContentType,
     public IReadOnlyList<string?> ErrorCodes =>
         Errors?.Select(e => e?["extensions"]?["code"]?.GetValue<string>()).ToList() ?? [];
 
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>The body indented, for JSON snapshots that read well in a diff.</summary>
+    public string Pretty() => Json?.ToJsonString(Indented) ?? Text;
+
     public void AssertNoErrors() => Assert.True(Errors is null, $"Expected no errors, got: {Text}");
 
     private static JsonNode? TryParse(string text)

@@ -1,0 +1,72 @@
+using GraphQL.Types;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Graph.AspNetCore.Tests.Execution;
+
+/// <summary>A tiny schema served by the serving layer on an in-memory test server.</summary>
+internal static class TestServerHost
+{
+    public static async Task<WebApplication> StartAsync(string environment, Action<IServiceCollection>? services = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
+        builder.WebHost.UseTestServer();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(new CapturingLoggerProvider());
+        builder.Services.AddSingleton<TestQuery>();
+        builder.Services.AddGraphQLServer<TestSchema>();
+        services?.Invoke(builder.Services);
+        var app = builder.Build();
+        app.MapGraphQL<TestSchema>();
+        await app.StartAsync();
+        return app;
+    }
+
+    public sealed class TestSchema : Schema
+    {
+        public TestSchema(IServiceProvider services, TestQuery query)
+            : base(services) => Query = query;
+    }
+
+    public sealed class TestQuery : ObjectGraphType
+    {
+        public TestQuery()
+        {
+            Name = "Query";
+            Field<StringGraphType>("hello").Resolve(_ => "world");
+            Field<StringGraphType>("boom").Resolve(_ => throw new InvalidOperationException("secret connection string Password=hunter2"));
+            Field<StringGraphType>("domainError").Resolve(_ => throw new GraphQL.ExecutionError("Nope.") { Code = "NOPE" });
+        }
+    }
+}
+
+/// <summary>Keeps every log entry so tests can see what the server logged.</summary>
+internal sealed class CapturingLoggerProvider : ILoggerProvider
+{
+    public static readonly System.Collections.Concurrent.ConcurrentQueue<(string Message, Exception? Exception)> Entries = new();
+
+    public ILogger CreateLogger(string categoryName) => new Logger();
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel))
+            {
+                Entries.Enqueue((formatter(state, exception), exception));
+            }
+        }
+    }
+}
