@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Graph.AspNetCore.Validation;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Transport;
@@ -36,8 +37,8 @@ public sealed class GraphQLRequestExecutor<TSchema>
         _cache = cache;
         var introspection = options.Value.EnableIntrospection ?? environment.IsDevelopment();
         _fullRules = introspection
-            ? [.. DocumentValidator.CoreRules]
-            : [.. DocumentValidator.CoreRules, NoIntrospectionValidationRule.Instance];
+            ? [.. DocumentValidator.CoreRules, KnownOperationTypesRule.Instance]
+            : [.. DocumentValidator.CoreRules, KnownOperationTypesRule.Instance, NoIntrospectionValidationRule.Instance];
     }
 
     /// <summary>

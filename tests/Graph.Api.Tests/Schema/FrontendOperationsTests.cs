@@ -1,4 +1,5 @@
 using Graph.Api.Tests.Infrastructure;
+using Graph.AspNetCore.Validation;
 using GraphQL;
 using GraphQL.Validation;
 using GraphQLParser;
@@ -95,7 +96,7 @@ public sealed class FrontendOperationsTests : IDisposable
             Schema = schema,
             Document = document,
             Operation = operation,
-            Rules = DocumentValidator.CoreRules,
+            Rules = [.. DocumentValidator.CoreRules, KnownOperationTypesRule.Instance],
             Variables = Inputs.Empty,
             RequestServices = _factory.Services,
         });
