@@ -1,4 +1,5 @@
 using Graph.Api;
+using Graph.Api.Accounts;
 using Graph.Api.Data;
 using Graph.AspNetCore;
 
@@ -6,6 +7,9 @@ var builder = WebApplication.CreateBuilder(args);
 
 // Data: ShopDbContext on SQLite (default) or PostgreSQL.
 builder.Services.AddShopData(builder.Configuration, builder.Environment);
+
+// Accounts: JWT bearer tokens, ownership policies, password hashing.
+builder.Services.AddShopAuthentication(builder.Environment);
 
 // GraphQL: the shop's schema on the serving layer.
 builder.Services.AddShopGraphQL();
@@ -29,6 +33,7 @@ if (await ShopCommandLine.TryRunAsync(app, args))
 await app.InitializeDatabaseAsync();
 
 app.UseExceptionHandler();
+app.UseAuthentication();
 app.MapShopHealthChecks();
 app.MapGraphQL<ShopSchema>();
 

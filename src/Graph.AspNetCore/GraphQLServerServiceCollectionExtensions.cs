@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Graph.AspNetCore.Authorization;
 using Graph.AspNetCore.Execution;
 using Graph.AspNetCore.Relay;
 using GraphQL;
@@ -25,12 +26,17 @@ public static partial class GraphQLServerServiceCollectionExtensions
         services.AddSingleton<DocumentCache>();
         services.AddSingleton<GraphQLRequestExecutor<TSchema>>();
         services.AddSingleton<NodeResolverRegistry>();
+        services.AddAuthorizationCore();
+        services.AddScoped<GraphQLAuthorizer>();
+        services.AddSingleton<IRequestValidationRule, AuthorizationValidationRule>();
         services.AddGraphQL(builder =>
         {
             builder.AddSchema<TSchema>();
             builder.AddSerializer<GraphQLJsonSerializer>();
             builder.AddErrorInfoProvider<GraphQLErrorInfoProvider>();
             builder.AddUnhandledExceptionHandler(TagAndLog);
+            builder.ConfigureSchema(schema => schema.Directives.Register(new AuthorizeDirective()));
+            builder.AddSchemaVisitor<AuthorizationSchemaVisitor>();
             configure?.Invoke(builder);
         });
         return services;

@@ -1,3 +1,4 @@
+using Graph.Api.Accounts;
 using Graph.Api.Catalog;
 using Graph.AspNetCore;
 using Graph.AspNetCore.Relay;
@@ -14,6 +15,9 @@ public static class ShopGraphQLServiceCollectionExtensions
     public static IServiceCollection AddShopGraphQL(this IServiceCollection services)
     {
         services.AddSingleton<IQueryFields, CatalogQueries>();
+        services.AddSingleton<IQueryFields, AccountQueries>();
+        services.AddSingleton<IMutationFields, AccountMutations>();
+        services.AddSingleton<INodeResolver, UserNodeResolver>();
         services.AddSingleton<INodeResolver, ProductNodeResolver>();
         services.AddSingleton<INodeResolver, CategoryNodeResolver>();
         services.AddGraphQLServer<ShopSchema>(graphql => graphql

@@ -24,21 +24,25 @@ public sealed class GraphQLRequestExecutor<TSchema>
     private readonly IDocumentExecuter<TSchema> _executer;
     private readonly DocumentCache _cache;
     private readonly IValidationRule[] _fullRules;
-    private static readonly IValidationRule[] CachedRules = [];
+    private readonly IValidationRule[] _cachedRules;
 
     /// <summary>Creates the executor.</summary>
     public GraphQLRequestExecutor(
         IDocumentExecuter<TSchema> executer,
         DocumentCache cache,
         IOptions<GraphQLServerOptions> options,
-        IHostEnvironment environment)
+        IHostEnvironment environment,
+        IEnumerable<IRequestValidationRule> requestRules)
     {
         _executer = executer;
         _cache = cache;
         var introspection = options.Value.EnableIntrospection ?? environment.IsDevelopment();
-        _fullRules = introspection
+        IValidationRule[] perRequest = [.. requestRules];
+        IValidationRule[] documentRules = introspection
             ? [.. DocumentValidator.CoreRules, KnownOperationTypesRule.Instance]
             : [.. DocumentValidator.CoreRules, KnownOperationTypesRule.Instance, NoIntrospectionValidationRule.Instance];
+        _fullRules = [.. documentRules, .. perRequest];
+        _cachedRules = perRequest;
     }
 
     /// <summary>
@@ -85,8 +89,8 @@ public sealed class GraphQLRequestExecutor<TSchema>
             OperationName = request.OperationName,
             Variables = request.Variables,
             Extensions = request.Extensions,
-            ValidationRules = cached.IsValidated ? CachedRules : _fullRules,
-            CachedDocumentValidationRules = CachedRules,
+            ValidationRules = cached.IsValidated ? _cachedRules : _fullRules,
+            CachedDocumentValidationRules = _cachedRules,
             User = user,
             RequestServices = requestServices,
             CancellationToken = cancellationToken,

@@ -1,0 +1,21 @@
+namespace Graph.Api.Accounts;
+
+/// <summary>The <c>Auth</c> configuration section. The signing key never lives in code or appsettings.json.</summary>
+public sealed class AuthOptions
+{
+    public const string SectionName = "Auth";
+
+    /// <summary>The JWT signing key (HMAC-SHA256): at least 256 bits, i.e. 32 bytes of UTF-8.</summary>
+    public string? SigningKey { get; set; }
+
+    public string Issuer { get; set; } = "graph-shop";
+
+    public string Audience { get; set; } = "graph-shop";
+
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary><c>logIn</c> and <c>signUp</c> attempts allowed per client address and minute.</summary>
+    public int SignInAttemptsPerMinute { get; set; } = 20;
+
+    public const int MinimumKeyBytes = 32;
+}

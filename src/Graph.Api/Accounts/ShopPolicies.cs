@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace Graph.Api.Accounts;
+
+/// <summary>
+/// The resource policies of API.md's ownership rules. Each is evaluated against the object being
+/// read (the <c>@authorize(policy:)</c> resource), never by <c>if</c> statements in resolvers.
+/// </summary>
+public static class ShopPolicies
+{
+    /// <summary>The user themself (a <see cref="User"/> resource).</summary>
+    public const string Self = "Self";
+
+    /// <summary>The user themself, STAFF or ADMIN (a <see cref="User"/> resource).</summary>
+    public const string SelfOrStaff = "SelfOrStaff";
+
+    public static void AddShopPolicies(this AuthorizationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.AddPolicy(Self, policy => policy.RequireAssertion(context =>
+            context.Resource is User user && context.User.GetUserId() == user.Id));
+        options.AddPolicy(SelfOrStaff, policy => policy.RequireAssertion(context =>
+            context.Resource is User user && (context.User.GetUserId() == user.Id || context.User.IsStaffOrAdmin())));
+    }
+}

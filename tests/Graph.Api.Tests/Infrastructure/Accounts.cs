@@ -1,0 +1,35 @@
+using System.Net.Http.Headers;
+
+namespace Graph.Api.Tests.Infrastructure;
+
+/// <summary>Signs demo users in and makes clients that carry their token.</summary>
+public static class Accounts
+{
+    public const string Password = "Passw0rd!";
+    public const string Admin = "admin@shop.test";
+    public const string Staff = "staff@shop.test";
+    public const string Alice = "alice@shop.test";
+    public const string Bob = "bob@shop.test";
+
+    public static async Task<string> LogInAsync(this HttpClient client, string email, string password = Password)
+    {
+        var response = await client.PostAsync(
+            "mutation($email: String!, $password: String!) { logIn(input: { email: $email, password: $password }) { token errors { __typename } } }",
+            new { email, password });
+        response.AssertNoErrors();
+        return response.Data!["logIn"]!["token"]!.GetValue<string>();
+    }
+
+    /// <summary>A client signed in as <paramref name="email"/>, or anonymous when it is null.</summary>
+    public static async Task<HttpClient> ClientAsAsync(this ShopApiFactory factory, string? email)
+    {
+        var client = factory.CreateClient();
+        if (email is not null)
+        {
+            var token = await client.LogInAsync(email);
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return client;
+    }
+}
