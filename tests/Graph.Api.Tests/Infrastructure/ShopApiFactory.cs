@@ -32,6 +32,9 @@ public sealed class ShopApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Shop", $"Data Source={DatabasePath}");
         builder.UseSetting("Seed:Demo", "true");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+
+        // A key for tests only; outside Development the server refuses to start without one.
+        builder.UseSetting("Auth:SigningKey", "graph-tests-signing-key-0123456789abcdef");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
