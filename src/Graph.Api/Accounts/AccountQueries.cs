@@ -1,6 +1,6 @@
-using Graph.Api.Data;
+using Graph.AspNetCore.DataLoader;
+using GraphQL.DataLoader;
 using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
 
 namespace Graph.Api.Accounts;
 
@@ -8,17 +8,10 @@ public sealed class AccountQueries : IQueryFields
 {
     public void AddTo(ObjectGraphType query)
     {
-        query.Field<UserType, User>("me")
+        query.Field<UserType, IDataLoaderResult<User?>>("me")
             .Description("The signed-in user; null when nobody is signed in.")
-            .ResolveAsync(async context =>
-            {
-                if (context.User.GetUserId() is not { } id)
-                {
-                    return null;
-                }
-
-                await using var db = await context.CreateDbContextAsync();
-                return await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, context.CancellationToken);
-            });
+            .Resolve(context => context.User.GetUserId() is { } id
+                ? context.GetDataLoader<UserByIdDataLoader>().LoadAsync(id)
+                : DataLoaderResult.FromValue<User?>(null));
     }
 }

@@ -36,5 +36,5 @@ public static class ShopClaims
             : null;
 
     public static bool IsStaffOrAdmin(this ClaimsPrincipal? principal) =>
-        principal?.IsInRole(RoleName(Accounts.Role.Staff)) == true || principal?.IsInRole(RoleName(Accounts.Role.Admin)) == true;
+        principal?.IsInRole(ShopRoles.Staff) == true || principal?.IsInRole(ShopRoles.Admin) == true;
 }

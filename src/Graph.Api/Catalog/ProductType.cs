@@ -1,7 +1,9 @@
-using Graph.Api.Data;
+using Graph.Api.Accounts;
+using Graph.AspNetCore.Authorization;
 using Graph.AspNetCore.Relay;
 using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
+using Graph.AspNetCore.DataLoader;
+using GraphQL.DataLoader;
 
 namespace Graph.Api.Catalog;
 
@@ -20,31 +22,23 @@ public sealed class ProductType : ObjectGraphType<Product>
         Field<NonNullGraphType<BooleanGraphType>, bool>("inStock")
             .Description("Whether at least one unit is in stock.")
             .Resolve(context => context.Source.Stock > 0);
+        Field(p => p.Stock, nullable: true)
+            .Description("The exact number of units on hand; STAFF and ADMIN only (everyone else sees `inStock`).")
+            .RequireRoles(ShopRoles.Staff, ShopRoles.Admin);
         Field(p => p.CreatedAt).Description("When the product was added to the catalog.");
 
-        Field<NonNullGraphType<CategoryType>, Category>("category")
+        Field<NonNullGraphType<CategoryType>, IDataLoaderResult<Category?>>("category")
             .Description("The section the product is listed in.")
-            .ResolveAsync(async context =>
-            {
-                await using var db = await context.CreateDbContextAsync();
-                return await db.Categories.AsNoTracking().SingleAsync(c => c.Id == context.Source.CategoryId, context.CancellationToken);
-            });
+            .Resolve(context => context.GetDataLoader<CategoryByIdDataLoader>().LoadAsync(context.Source.CategoryId));
 
-        Field<FloatGraphType, double?>("averageRating")
+        Field<FloatGraphType, IDataLoaderResult<double?>>("averageRating")
             .Description("The mean rating of the product's reviews; null when it has none.")
-            .ResolveAsync(async context =>
-            {
-                await using var db = await context.CreateDbContextAsync();
-                return await db.Reviews.Where(r => r.ProductId == context.Source.Id)
-                    .Select(r => (double?)r.Rating).AverageAsync(context.CancellationToken);
-            });
+            .Resolve(context => context.GetDataLoader<ProductRatingByProductIdDataLoader>().LoadAsync(context.Source.Id)
+                .Then(rating => rating?.Average));
 
-        Field<NonNullGraphType<IntGraphType>, int>("reviewCount")
+        Field<NonNullGraphType<IntGraphType>, IDataLoaderResult<int>>("reviewCount")
             .Description("How many reviews the product has.")
-            .ResolveAsync(async context =>
-            {
-                await using var db = await context.CreateDbContextAsync();
-                return await db.Reviews.CountAsync(r => r.ProductId == context.Source.Id, context.CancellationToken);
-            });
+            .Resolve(context => context.GetDataLoader<ProductRatingByProductIdDataLoader>().LoadAsync(context.Source.Id)
+                .Then(rating => rating?.Count ?? 0));
     }
 }

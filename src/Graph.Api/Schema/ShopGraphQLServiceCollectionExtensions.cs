@@ -1,6 +1,8 @@
 using Graph.Api.Accounts;
 using Graph.Api.Catalog;
+using Graph.Api.Data;
 using Graph.AspNetCore;
+using Graph.AspNetCore.DataLoader;
 using Graph.AspNetCore.Relay;
 using GraphQL;
 
@@ -17,12 +19,24 @@ public static class ShopGraphQLServiceCollectionExtensions
         services.AddSingleton<IQueryFields, CatalogQueries>();
         services.AddSingleton<IQueryFields, AccountQueries>();
         services.AddSingleton<IMutationFields, AccountMutations>();
-        services.AddSingleton<INodeResolver, UserNodeResolver>();
-        services.AddSingleton<INodeResolver, ProductNodeResolver>();
-        services.AddSingleton<INodeResolver, CategoryNodeResolver>();
+
+        services.AddShopDataLoaders();
         services.AddGraphQLServer<ShopSchema>(graphql => graphql
             .AddGraphTypes(typeof(ShopSchema).Assembly)
             .AddGraphTypes(typeof(NodeInterfaceType).Assembly));
         return services;
+    }
+
+    /// <summary>The loaders every relationship resolves through, and the node resolvers built on them.</summary>
+    private static void AddShopDataLoaders(this IServiceCollection services)
+    {
+        services.AddDataLoader<ProductByIdDataLoader>();
+        services.AddDataLoader<CategoryByIdDataLoader>();
+        services.AddDataLoader<ProductRatingByProductIdDataLoader>();
+        services.AddDataLoader<UserByIdDataLoader>();
+
+        services.AddSingleton<INodeResolver>(new IntKeyNodeResolver<ProductByIdDataLoader, Product>("Product"));
+        services.AddSingleton<INodeResolver>(new IntKeyNodeResolver<CategoryByIdDataLoader, Category>("Category"));
+        services.AddSingleton<INodeResolver>(new IntKeyNodeResolver<UserByIdDataLoader, User>("User"));
     }
 }

@@ -160,29 +160,27 @@ public abstract class DataLoaderBase<TKey, TValue>
         try
         {
             await FetchAsync(keys, results, cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < keys.Length; i++)
+            {
+                if (results.ErrorAt(i) is { } keyError)
+                {
+                    promises[i].TrySetException(keyError);
+                }
+                else
+                {
+                    promises[i].TrySetResult(results.IsAnswered(i) ? results.ValueAt(i) : ValueForMissingKey(keys[i]));
+                }
+            }
         }
 #pragma warning disable CA1031 // Not swallowed: handed to every field that waits on this batch.
         catch (Exception error)
 #pragma warning restore CA1031
         {
+            // Promises already settled keep their outcome; TrySetException skips them.
             Forget(keys, promises);
             foreach (var promise in promises)
             {
                 promise.TrySetException(error);
-            }
-
-            return;
-        }
-
-        for (var i = 0; i < keys.Length; i++)
-        {
-            if (results.ErrorAt(i) is { } error)
-            {
-                promises[i].TrySetException(error);
-            }
-            else
-            {
-                promises[i].TrySetResult(results.IsAnswered(i) ? results.ValueAt(i) : ValueForMissingKey(keys[i]));
             }
         }
     }

@@ -46,4 +46,31 @@ public static class DataLoaderResult
         ArgumentNullException.ThrowIfNull(next);
         return new ChainedLoadResult<T, TResult>(source, next);
     }
+
+    /// <summary>
+    /// One result for several pending ones, in order. The loads must already be queued (each
+    /// <c>LoadAsync</c> called) so that their loaders batch them together.
+    /// </summary>
+    public static IDataLoaderResult<T[]> WhenAll<T>(IReadOnlyList<IDataLoaderResult<T>> results)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        return new AllResults<T>(results);
+    }
+
+    private sealed class AllResults<T>(IReadOnlyList<IDataLoaderResult<T>> results) : IDataLoaderResult<T[]>
+    {
+        public async Task<T[]> GetResultAsync(CancellationToken cancellationToken = default)
+        {
+            var tasks = new Task<T>[results.Count];
+            for (var i = 0; i < tasks.Length; i++)
+            {
+                tasks[i] = results[i].GetResultAsync(cancellationToken);
+            }
+
+            return await Task.WhenAll(tasks).ConfigureAwait(false);
+        }
+
+        async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) =>
+            await GetResultAsync(cancellationToken).ConfigureAwait(false);
+    }
 }

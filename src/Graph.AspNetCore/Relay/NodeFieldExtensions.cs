@@ -1,6 +1,8 @@
+using Graph.AspNetCore.DataLoader;
 using Graph.AspNetCore.Execution;
 using GraphQL;
 using GraphQL.Builders;
+using GraphQL.DataLoader;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -25,16 +27,15 @@ public static class NodeFieldExtensions
     public static void AddNodeFields(this ObjectGraphType query, int maxIds = 50)
     {
         ArgumentNullException.ThrowIfNull(query);
-        query.Field<NodeInterfaceType, object>("node")
+        query.Field<NodeInterfaceType, IDataLoaderResult<object?>>("node")
             .Description("Fetches an object by its global id.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The global id.")
-            .ResolveAsync(async context =>
-                await ResolveNodeAsync(context, context.GetArgument<string>("id")).ConfigureAwait(false));
+            .Resolve(context => ResolveNode(context, context.GetArgument<string>("id")));
 
-        query.Field<NonNullGraphType<ListGraphType<NodeInterfaceType>>, object?[]>("nodes")
+        query.Field<NonNullGraphType<ListGraphType<NodeInterfaceType>>, IDataLoaderResult<object?[]>>("nodes")
             .Description($"Fetches objects by their global ids, in order; at most {maxIds} ids.")
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("ids", "The global ids.")
-            .ResolveAsync(async context =>
+            .Resolve(context =>
             {
                 var ids = context.GetArgument<List<string>>("ids");
                 if (ids.Count > maxIds)
@@ -42,17 +43,12 @@ public static class NodeFieldExtensions
                     throw new ExecutionError($"At most {maxIds} ids may be asked for at once.") { Code = "NODES_TOO_MANY" };
                 }
 
-                var results = new object?[ids.Count];
-                for (var i = 0; i < ids.Count; i++)
-                {
-                    results[i] = await ResolveNodeAsync(context, ids[i]).ConfigureAwait(false);
-                }
-
-                return results;
+                // Every id is queued on its type's loader before any is awaited: one batch per type.
+                return DataLoaderResult.WhenAll(ids.Select(id => ResolveNode(context, id)).ToList());
             });
     }
 
-    private static ValueTask<object?> ResolveNodeAsync(IResolveFieldContext context, string id)
+    private static IDataLoaderResult<object?> ResolveNode(IResolveFieldContext context, string id)
     {
         var registry = context.RequestServices!.GetRequiredService<NodeResolverRegistry>();
         if (!GlobalId.TryDecode(id, out var typeName, out var key) || !registry.TryGet(typeName, out var resolver))
@@ -60,7 +56,7 @@ public static class NodeFieldExtensions
             throw new ExecutionError($"'{Truncate(id)}' is not a valid id.") { Code = ErrorCodes.InvalidId };
         }
 
-        return resolver.ResolveAsync(key, context);
+        return resolver.Resolve(key, context);
     }
 
     private static string Truncate(string id) => id.Length <= 64 ? id : string.Concat(id.AsSpan(0, 64), "…");

@@ -1,4 +1,7 @@
+using Graph.Api.Data;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 
@@ -20,6 +23,9 @@ public sealed class ShopApiFactory : WebApplicationFactory<Program>
 
     public string DatabasePath { get; }
 
+    /// <summary>Every SQL command the application ran; reset it before the request under test.</summary>
+    public SqlCommandCounter SqlCommands { get; } = new();
+
     /// <summary>The host environment; Development unless a test says otherwise.</summary>
     public string EnvironmentName { get; init; } = "Development";
 
@@ -39,6 +45,9 @@ public sealed class ShopApiFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureTestServices(services =>
+            services.ConfigureDbContext<ShopDbContext>(options => options.AddInterceptors(SqlCommands)));
     }
 
     protected override void Dispose(bool disposing)

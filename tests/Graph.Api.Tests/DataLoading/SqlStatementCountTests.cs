@@ -1,0 +1,66 @@
+using Graph.Api.Tests.Infrastructure;
+
+namespace Graph.Api.Tests.DataLoading;
+
+/// <summary>
+/// Relationships resolve through DataLoaders: the number of SQL statements of a request depends on
+/// the depth of the document, not on how many objects it returns.
+/// </summary>
+public sealed class SqlStatementCountTests : IDisposable
+{
+    private readonly ShopApiFactory _factory = new();
+
+    public void Dispose() => _factory.Dispose();
+
+    [Theory]
+    [InlineData(5)]
+    [InlineData(50)]
+    public async Task Nodes_with_their_categories_and_ratings_take_one_statement_per_level(int count)
+    {
+        var ids = Enumerable.Range(1, count).Select(i => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"Product:{i}"))).ToArray();
+
+        var statements = await CountAsync(
+            "query ($ids: [ID!]!) { nodes(ids: $ids) { id ... on Product { name averageRating reviewCount category { name } } } }",
+            new { ids });
+
+        // products by id; then categories by id and ratings by product id, in one wave.
+        Assert.Equal(3, statements);
+    }
+
+    [Fact]
+    public async Task Nodes_of_several_types_take_one_statement_per_type()
+    {
+        var ids = new[] { "Product:1", "Category:2", "Product:3", "User:3", "Category:1" }
+            .Select(id => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(id))).ToArray();
+
+        var statements = await CountAsync("query ($ids: [ID!]!) { nodes(ids: $ids) { id } }", new { ids });
+
+        Assert.Equal(3, statements);
+    }
+
+    [Fact]
+    public async Task The_same_category_asked_by_many_products_is_fetched_once()
+    {
+        // Products 1-20 belong to two categories (ten each).
+        var ids = Enumerable.Range(1, 20).Select(i => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"Product:{i}"))).ToArray();
+        using var client = _factory.CreateClient();
+        _factory.SqlCommands.Reset();
+
+        var response = await client.PostAsync("query ($ids: [ID!]!) { nodes(ids: $ids) { ... on Product { category { name } } } }", new { ids });
+
+        response.AssertNoErrors();
+        Assert.Single(_factory.SqlCommands.Commands, c => c.Contains("FROM \"Categories\"", StringComparison.Ordinal));
+        var names = response.Data!["nodes"]!.AsArray().Select(n => n!["category"]!["name"]!.GetValue<string>()).ToList();
+        Assert.Equal(["Books", "Electronics"], names.Distinct());
+        Assert.Equal(10, names.Count(n => n == "Books"));
+    }
+
+    private async Task<int> CountAsync(string query, object variables)
+    {
+        using var client = _factory.CreateClient();
+        _factory.SqlCommands.Reset();
+        var response = await client.PostAsync(query, variables);
+        response.AssertNoErrors();
+        return _factory.SqlCommands.Commands.Count;
+    }
+}
