@@ -1,6 +1,10 @@
+using Graph.Api.Data;
+using Graph.AspNetCore.Authorization;
+using Graph.AspNetCore.Data;
 using Graph.AspNetCore.DataLoader;
 using GraphQL.DataLoader;
 using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
 
 namespace Graph.Api.Accounts;
 
@@ -13,5 +17,15 @@ public sealed class AccountQueries : IQueryFields
             .Resolve(context => context.User.GetUserId() is { } id
                 ? context.GetDataLoader<UserByIdDataLoader>().LoadAsync(id)
                 : DataLoaderResult.FromValue<User?>(null));
+
+        query.Connection<UserType, object?, User>("users")
+            .Description("Every account, oldest first; ADMIN only.")
+            .Key(u => u.Id)
+            .ResolveAsync(async (context, request) =>
+            {
+                await using var db = await context.CreateDbContextAsync();
+                return await request.ExecuteAsync(db.Users.AsNoTracking(), context.CancellationToken);
+            })
+            .RequireRoles(ShopRoles.Admin);
     }
 }

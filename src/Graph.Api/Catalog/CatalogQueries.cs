@@ -1,4 +1,5 @@
 using Graph.Api.Data;
+using Graph.AspNetCore.Data;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
@@ -36,6 +37,18 @@ public sealed class CatalogQueries : IQueryFields
                 var slug = context.GetArgument<string>("slug");
                 await using var db = await context.CreateDbContextAsync();
                 return await db.Products.AsNoTracking().SingleOrDefaultAsync(p => p.Slug == slug, context.CancellationToken);
+            });
+
+        query.Connection<ProductType, object?, Product>("products")
+            .Description("The catalog, filtered and sorted in the database; by name unless `order` says otherwise.")
+            .Key(p => p.Id)
+            .DefaultOrder(p => p.Name)
+            .Filter<ProductFilterInputType>()
+            .Sort<ProductSortInputType>()
+            .ResolveAsync(async (context, request) =>
+            {
+                await using var db = await context.CreateDbContextAsync();
+                return await request.ExecuteAsync(db.Products.AsNoTracking(), context.CancellationToken);
             });
     }
 }

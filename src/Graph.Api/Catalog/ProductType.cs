@@ -1,7 +1,11 @@
 using Graph.Api.Accounts;
+using Graph.Api.Data;
+using Graph.Api.Reviews;
 using Graph.AspNetCore.Authorization;
+using Graph.AspNetCore.Data;
 using Graph.AspNetCore.Relay;
 using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
 using Graph.AspNetCore.DataLoader;
 using GraphQL.DataLoader;
 
@@ -30,6 +34,17 @@ public sealed class ProductType : ObjectGraphType<Product>
         Field<NonNullGraphType<CategoryType>, IDataLoaderResult<Category?>>("category")
             .Description("The section the product is listed in.")
             .Resolve(context => context.GetDataLoader<CategoryByIdDataLoader>().LoadAsync(context.Source.CategoryId));
+
+        this.Connection<ReviewType, Product, Review>("reviews")
+            .Description("The product's reviews, newest first.")
+            .Key(r => r.Id)
+            .DefaultOrder(r => r.CreatedAt, SortDirection.Descending)
+            .ResolveAsync(async (context, request) =>
+            {
+                await using var db = await context.CreateDbContextAsync();
+                var productId = context.Source.Id;
+                return await request.ExecuteAsync(db.Reviews.AsNoTracking().Where(r => r.ProductId == productId), context.CancellationToken);
+            });
 
         Field<FloatGraphType, IDataLoaderResult<double?>>("averageRating")
             .Description("The mean rating of the product's reviews; null when it has none.")

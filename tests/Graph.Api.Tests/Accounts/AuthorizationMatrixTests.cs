@@ -20,9 +20,9 @@ public sealed class AuthorizationMatrixTests : IDisposable
 
     [Theory]
     [InlineData(null, NotAuthenticated)]
-    [InlineData(Infrastructure.Accounts.Alice, NotAuthorized)]
-    [InlineData(Infrastructure.Accounts.Staff, Allowed)]
-    [InlineData(Infrastructure.Accounts.Admin, Allowed)]
+    [InlineData(DemoAccounts.Alice, NotAuthorized)]
+    [InlineData(DemoAccounts.Staff, Allowed)]
+    [InlineData(DemoAccounts.Admin, Allowed)]
     public async Task Product_stock_is_for_staff_and_admin(string? user, string expected)
     {
         using var client = await _factory.ClientAsAsync(user);
@@ -35,10 +35,10 @@ public sealed class AuthorizationMatrixTests : IDisposable
 
     [Theory]
     [InlineData(null, NotAuthenticated)]
-    [InlineData(Infrastructure.Accounts.Alice, Allowed)] // the owner
-    [InlineData(Infrastructure.Accounts.Bob, NotAuthorized)]
-    [InlineData(Infrastructure.Accounts.Staff, Allowed)]
-    [InlineData(Infrastructure.Accounts.Admin, Allowed)]
+    [InlineData(DemoAccounts.Alice, Allowed)] // the owner
+    [InlineData(DemoAccounts.Bob, NotAuthorized)]
+    [InlineData(DemoAccounts.Staff, Allowed)]
+    [InlineData(DemoAccounts.Admin, Allowed)]
     public async Task User_email_is_for_the_user_staff_and_admin_also_through_node(string? user, string expected)
     {
         using var client = await _factory.ClientAsAsync(user);
@@ -51,8 +51,8 @@ public sealed class AuthorizationMatrixTests : IDisposable
 
     [Theory]
     [InlineData(null, NotAuthenticated)]
-    [InlineData(Infrastructure.Accounts.Alice, NotAuthorized)]
-    [InlineData(Infrastructure.Accounts.Staff, Allowed)]
+    [InlineData(DemoAccounts.Alice, NotAuthorized)]
+    [InlineData(DemoAccounts.Staff, Allowed)]
     public async Task A_protected_field_inside_a_fragment_is_enforced_too(string? user, string expected)
     {
         using var client = await _factory.ClientAsAsync(user);

@@ -23,7 +23,7 @@ public class SigningKeyStartupTests
         using var factory = new ShopApiFactory { Settings = { ["Auth:SigningKey"] = "" } };
         using var client = factory.CreateClient();
 
-        var token = await client.LogInAsync(Infrastructure.Accounts.Alice);
+        var token = await client.LogInAsync(DemoAccounts.Alice);
 
         Assert.False(string.IsNullOrEmpty(token));
     }

@@ -1,5 +1,6 @@
 using Graph.Api.Data;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -47,7 +48,12 @@ public sealed class ShopApiFactory : WebApplicationFactory<Program>
         }
 
         builder.ConfigureTestServices(services =>
-            services.ConfigureDbContext<ShopDbContext>(options => options.AddInterceptors(SqlCommands)));
+            services.ConfigureDbContext<ShopDbContext>((provider, options) =>
+            {
+                var http = provider.GetRequiredService<IHttpContextAccessor>();
+                SqlCommands.IsInRequest = () => http.HttpContext is not null;
+                options.AddInterceptors(SqlCommands);
+            }));
     }
 
     protected override void Dispose(bool disposing)

@@ -4,10 +4,16 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Graph.Api.Tests.Infrastructure;
 
-/// <summary>Counts (and keeps) every SQL command the application runs, to catch N+1 queries.</summary>
+/// <summary>
+/// Counts (and keeps) every SQL command the application runs while answering a request, to catch
+/// N+1 queries. Background work (the outbox dispatcher's polling) is not counted.
+/// </summary>
 public sealed class SqlCommandCounter : DbCommandInterceptor
 {
     private readonly ConcurrentQueue<string> _commands = new();
+
+    /// <summary>Whether a command belongs to a request; set by the factory once the app is built.</summary>
+    public Func<bool> IsInRequest { get; set; } = () => true;
 
     public IReadOnlyList<string> Commands => [.. _commands];
 
@@ -16,7 +22,11 @@ public sealed class SqlCommandCounter : DbCommandInterceptor
     public override DbCommand CommandInitialized(CommandEndEventData eventData, DbCommand result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        _commands.Enqueue(result.CommandText);
+        if (IsInRequest())
+        {
+            _commands.Enqueue(result.CommandText);
+        }
+
         return result;
     }
 }

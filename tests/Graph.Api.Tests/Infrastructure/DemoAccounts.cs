@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 namespace Graph.Api.Tests.Infrastructure;
 
 /// <summary>Signs demo users in and makes clients that carry their token.</summary>
-public static class Accounts
+public static class DemoAccounts
 {
     public const string Password = "Passw0rd!";
     public const string Admin = "admin@shop.test";

@@ -1,0 +1,29 @@
+using Graph.Api.Accounts;
+using Graph.Api.Data;
+using Graph.AspNetCore.Authorization;
+using Graph.AspNetCore.Data;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+
+namespace Graph.Api.Orders;
+
+/// <summary><c>orders</c>: every order, for the staff dashboard.</summary>
+public sealed class OrderQueries : IQueryFields
+{
+    public void AddTo(ObjectGraphType query)
+    {
+        query.Connection<OrderType, object?, Order>("orders")
+            .Description("Every order, newest first unless `order` says otherwise; STAFF and ADMIN only.")
+            .Key(o => o.Id)
+            .DefaultOrder(o => o.PlacedAt, SortDirection.Descending)
+            .Filter<OrderFilterInputType>()
+            .Sort<OrderSortInputType>()
+            .ResolveAsync(async (context, request) =>
+            {
+                await using var db = await context.CreateDbContextAsync();
+                return await request.ExecuteAsync(db.Orders.AsNoTracking(), context.CancellationToken);
+            })
+            .RequireRoles(ShopRoles.Staff, ShopRoles.Admin);
+    }
+}
+

@@ -1,0 +1,86 @@
+using Graph.Api.Accounts;
+using Graph.Api.Catalog;
+using Graph.Api.Data;
+using Graph.AspNetCore.Authorization;
+using Graph.AspNetCore.DataLoader;
+using Graph.AspNetCore.Mutations;
+using Graph.AspNetCore.Relay;
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+
+namespace Graph.Api.Reviews;
+
+/// <summary><c>addReview</c>: signed-in users, one review per product.</summary>
+public sealed class ReviewMutations : IMutationFields
+{
+    public void AddTo(ObjectGraphType mutation)
+    {
+        mutation.MutationField<AddReviewInputType, AddReviewPayloadType, AddReviewPayload>("addReview")
+            .Description("Reviews a product: a rating from 1 to 5 and an optional text; one review per user and product.")
+            .RequireSignedIn()
+            .ResolveAsync(async context => await AddReviewAsync(context, context.GetInput<AddReviewInput>()));
+    }
+
+    private static async Task<AddReviewPayload> AddReviewAsync(IResolveFieldContext context, AddReviewInput input)
+    {
+        var errors = new List<IPayloadError>();
+        if (input.Rating is < ReviewRules.MinRating or > ReviewRules.MaxRating)
+        {
+            errors.Add(new InvalidRatingError(input.Rating));
+        }
+
+        var body = string.IsNullOrWhiteSpace(input.Body) ? null : input.Body.Trim();
+        if (body?.Length > ReviewRules.MaxBodyLength)
+        {
+            errors.Add(new ReviewTooLongError(ReviewRules.MaxBodyLength));
+        }
+
+        var db = context.RequestServices!.GetRequiredService<ShopDbContext>();
+        if (!GlobalId.TryDecode(input.ProductId, "Product", out var productId)
+            || !await db.Products.AnyAsync(p => p.Id == productId, context.CancellationToken))
+        {
+            errors.Insert(0, new ProductNotFoundError(input.ProductId));
+        }
+
+        if (errors.Count > 0)
+        {
+            return AddReviewPayload.Failed([.. errors]);
+        }
+
+        var authorId = context.User.GetUserId()!.Value;
+        if (await db.Reviews.AnyAsync(r => r.ProductId == productId && r.AuthorId == authorId, context.CancellationToken))
+        {
+            return AddReviewPayload.Failed(new AlreadyReviewedError(input.ProductId));
+        }
+
+        var review = new Review
+        {
+            ProductId = productId,
+            AuthorId = authorId,
+            Rating = input.Rating,
+            Body = body,
+            CreatedAt = context.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime,
+        };
+        db.Reviews.Add(review);
+        try
+        {
+            await db.SaveChangesAsync(context.CancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // A concurrent addReview by the same user may have won the unique index.
+            db.ChangeTracker.Clear();
+            if (await db.Reviews.AnyAsync(r => r.ProductId == productId && r.AuthorId == authorId, context.CancellationToken))
+            {
+                return AddReviewPayload.Failed(new AlreadyReviewedError(input.ProductId));
+            }
+
+            throw;
+        }
+
+        // The payload's product { averageRating reviewCount } must see the new review.
+        context.GetDataLoader<ProductRatingByProductIdDataLoader>().Remove(productId);
+        return new AddReviewPayload(review, null);
+    }
+}

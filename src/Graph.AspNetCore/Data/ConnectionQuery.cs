@@ -1,0 +1,137 @@
+using System.Linq.Expressions;
+using GraphQL;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
+
+namespace Graph.AspNetCore.Data;
+
+/// <summary>
+/// One request for a page of a list: paging arguments, filter and order, run against an
+/// <see cref="IQueryable{T}"/> with keyset paging. Everything becomes SQL: one SELECT for the page
+/// (<c>WHERE filter AND keyset ORDER BY keys LIMIT n + 1</c>), and one COUNT when
+/// <see cref="IncludeTotalCount"/> asks for it (none when the page is plainly the whole list).
+/// </summary>
+/// <remarks>
+/// <para><c>first</c> pages forwards: <c>hasNextPage</c> is exact (the extra row); <c>hasPreviousPage</c> is
+/// true when an <c>after</c> cursor was given, as HotChocolate reports it (no second query to look back).
+/// <c>last</c> pages backwards and mirrors that. A <c>before</c> on a forward page (or <c>after</c> on a
+/// backward one) bounds the window, so items lie past it and the flag on that side is true.</para>
+/// <para>Neither <c>first</c> nor <c>last</c>: a page of <see cref="PagingOptions.DefaultPageSize"/>,
+/// read backwards when only <c>before</c> is given.</para>
+/// </remarks>
+/// <param name="key">
+/// The unique key (usually the primary key), appended to every order as the final tie-breaker so that
+/// each row has its own position.
+/// </param>
+public sealed class ConnectionQuery<TEntity>(SortKey<TEntity> key)
+    where TEntity : class
+{
+    private Plan? _plan;
+
+    /// <summary>The unique key, the order's last key.</summary>
+    public SortKey<TEntity> Key { get; } = key ?? throw new ArgumentNullException(nameof(key));
+
+    /// <summary>The paging arguments.</summary>
+    public PagingArguments Paging { get; init; }
+
+    /// <summary>The page sizes the arguments are checked against.</summary>
+    public PagingOptions Options { get; init; } = PagingOptions.Default;
+
+    /// <summary>The filter, or null for every item.</summary>
+    public Expression<Func<TEntity, bool>>? Filter { get; init; }
+
+    /// <summary>The order, before the unique key; empty orders by the unique key alone.</summary>
+    public IReadOnlyList<SortKey<TEntity>> Order { get; init; } = [];
+
+    /// <summary>
+    /// Whether the total count is wanted: it is then counted during <see cref="ExecuteAsync"/>, while the
+    /// caller's database context is still open. Otherwise it is counted only if
+    /// <see cref="Connection{TNode}.GetTotalCountAsync"/> is called, which needs the source still usable.
+    /// </summary>
+    public bool IncludeTotalCount { get; init; }
+
+    /// <summary>
+    /// Checks the paging arguments and cursors, so a bad request fails before any database work.
+    /// <see cref="ExecuteAsync"/> checks them too.
+    /// </summary>
+    /// <exception cref="ExecutionError">Bad paging arguments or a cursor that is not one of this order.</exception>
+    public void Validate() => _ = GetPlan();
+
+    /// <summary>Reads the page from <paramref name="source"/> (a query already scoped, e.g. to a category).</summary>
+    /// <exception cref="ExecutionError">Bad paging arguments or a cursor that is not one of this order.</exception>
+    public async Task<Connection<TEntity>> ExecuteAsync(IQueryable<TEntity> source, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var plan = GetPlan();
+        var filtered = Filter is null ? source : source.Where(Filter);
+
+        var window = filtered;
+        if (plan.After is { } after)
+        {
+            window = window.Where(KeysetPredicate.Create(plan.Keys, after, after: true));
+        }
+
+        if (plan.Before is { } before)
+        {
+            window = window.Where(KeysetPredicate.Create(plan.Keys, before, after: false));
+        }
+
+        // One row more than the page tells whether more follow in the direction read.
+        var ordered = KeysetOrdering.Apply(window, plan.Keys, reverse: plan.Page.Backward);
+        var rows = await ToListAsync(KeysetOrdering.Project(ordered.Take(plan.Page.Size + 1), plan.Keys), cancellationToken).ConfigureAwait(false);
+        var more = rows.Count > plan.Page.Size;
+        if (more)
+        {
+            rows.RemoveAt(rows.Count - 1);
+        }
+
+        if (plan.Page.Backward)
+        {
+            rows.Reverse();
+        }
+
+        var edges = rows.ConvertAll(row => new Edge<TEntity>(KeysetCursor.Encode(plan.Fingerprint, plan.Keys, row.Keys), row.Node));
+        var pageInfo = new PageInfo(
+            HasNextPage: plan.Page.Backward ? plan.Before is not null : more || plan.Before is not null,
+            HasPreviousPage: plan.Page.Backward ? more || plan.After is not null : plan.After is not null,
+            StartCursor: edges.Count > 0 ? edges[0].Cursor : null,
+            EndCursor: edges.Count > 0 ? edges[^1].Cursor : null);
+
+        // A page without cursors and without more rows is the whole list: its size is the count.
+        var whole = !more && plan.After is null && plan.Before is null;
+        var connection = new Connection<TEntity>(edges, pageInfo, token => whole ? Task.FromResult(edges.Count) : CountAsync(filtered, token));
+        if (IncludeTotalCount)
+        {
+            await connection.GetTotalCountAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return connection;
+    }
+
+    private Plan GetPlan() => _plan ??= CreatePlan();
+
+    private Plan CreatePlan()
+    {
+        var page = Paging.ToPageRequest(Options);
+
+        // A key named twice would only repeat itself in the SQL and the cursor: the first one wins.
+        var keys = Order.Append(Key).DistinctBy(k => k.Name, StringComparer.Ordinal).ToArray();
+        var fingerprint = KeysetCursor.Fingerprint(keys);
+        return new Plan(page, keys, fingerprint, Decode(Paging.After, PagingArguments.AfterArgument), Decode(Paging.Before, PagingArguments.BeforeArgument));
+
+        object[]? Decode(string? cursor, string argument) =>
+            cursor is null
+                ? null
+                : KeysetCursor.Decode(cursor, fingerprint, keys)
+                    ?? throw new ExecutionError($"`{argument}` is not a cursor of this list in this order.") { Code = DataErrorCodes.PagingInvalidCursor };
+    }
+
+    // EF Core runs queries asynchronously; any other provider (LINQ to Objects in tests) synchronously.
+    private static async Task<List<T>> ToListAsync<T>(IQueryable<T> query, CancellationToken cancellationToken) =>
+        query.Provider is IAsyncQueryProvider ? await query.ToListAsync(cancellationToken).ConfigureAwait(false) : [.. query];
+
+    private static async Task<int> CountAsync(IQueryable<TEntity> query, CancellationToken cancellationToken) =>
+        query.Provider is IAsyncQueryProvider ? await query.CountAsync(cancellationToken).ConfigureAwait(false) : query.Count();
+
+    private sealed record Plan(PageRequest Page, SortKey<TEntity>[] Keys, string Fingerprint, object[]? After, object[]? Before);
+}
