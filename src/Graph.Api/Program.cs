@@ -1,6 +1,8 @@
 using Graph.Api;
 using Graph.Api.Accounts;
 using Graph.Api.Data;
+using Graph.Api.Orders;
+using Graph.Api.Subscriptions;
 using Graph.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,6 +15,9 @@ builder.Services.AddShopAuthentication(builder.Environment);
 
 // GraphQL: the shop's schema on the serving layer.
 builder.Services.AddShopGraphQL();
+
+// Live events: committed outbox rows published to subscribers (WebSocket, SSE).
+builder.Services.AddOutboxDispatcher();
 
 // Health: liveness, and readiness that needs the database reachable and migrated.
 builder.Services.AddShopHealthChecks();
@@ -32,9 +37,13 @@ if (await ShopCommandLine.TryRunAsync(app, args))
 // Database: migrate, then seed the demo data where configured.
 await app.InitializeDatabaseAsync();
 
+// Checkouts a crash interrupted: their stock goes back and any charge is refunded, before serving.
+await app.RecoverCheckoutsAsync();
+
 app.UseExceptionHandler();
 app.UseAuthentication();
 app.MapShopHealthChecks();
+app.UseWebSockets();
 app.MapGraphQL<ShopSchema>();
 
 await app.RunAsync();

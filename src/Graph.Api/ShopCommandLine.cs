@@ -1,23 +1,96 @@
+using System.Globalization;
+using Graph.Api.Commands;
+
 namespace Graph.Api;
 
 /// <summary>
-/// The commands of the executable besides serving: <c>schema export [path]</c>.
+/// The commands of the executable besides serving: <c>schema export [path]</c>, <c>db migrate</c>,
+/// <c>db seed [--products N]</c> and <c>help</c>. A command runs and exits; no arguments (or only
+/// ASP.NET Core settings such as <c>--urls</c>) means serve.
 /// </summary>
 public static class ShopCommandLine
 {
+    public const string Usage = """
+        Usage: dotnet run --project src/Graph.Api [-- <command>] [settings]
+
+        Commands:
+          (none)                  serve GraphQL at http://localhost:5000/graphql
+          schema export [path]    write the served schema's SDL (default: schema/schema.graphql)
+          db migrate              apply pending database migrations
+          db seed [--products N]  migrate, seed the demo data into an empty database, and add N
+                                  generated products (a large catalog for benchmarks)
+          help, --help            show this help
+
+        Settings are ASP.NET Core configuration, e.g. --environment Production,
+        --ConnectionStrings:Shop "Data Source=bench.db", --urls http://127.0.0.1:5055
+        """;
+
+    /// <summary>Runs the command the arguments name, if any, setting the process exit code.</summary>
     public static async Task<bool> TryRunAsync(WebApplication app, string[] args)
     {
-        ArgumentNullException.ThrowIfNull(args);
-        var words = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
-        if (words is ["schema", "export", ..])
+        ArgumentNullException.ThrowIfNull(app);
+        var arguments = CommandArguments.Parse(args);
+        if (!IsCommand(arguments))
         {
-            var path = words.Length > 2 ? words[2] : DefaultSchemaPath();
-            await File.WriteAllTextAsync(path, SchemaExport.Print(app.Services));
-            await Console.Out.WriteLineAsync($"Schema written to {Path.GetFullPath(path)}");
-            return true;
+            return false;
         }
 
-        return false;
+        Environment.ExitCode = await RunAsync(app.Services, arguments, Console.Out, Console.Error);
+        return true;
+    }
+
+    /// <summary>Whether the arguments name a command (or ask for help) rather than serving.</summary>
+    public static bool IsCommand(CommandArguments arguments)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        return arguments.Help || arguments.Words.Count > 0;
+    }
+
+    /// <summary>Runs a command; returns the exit code (0 on success, 1 for a command it does not know).</summary>
+    public static async Task<int> RunAsync(IServiceProvider services, CommandArguments arguments, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        if (arguments.Help)
+        {
+            await output.WriteLineAsync(Usage);
+            return 0;
+        }
+
+        switch (arguments.Words)
+        {
+            case ["help"]:
+                await output.WriteLineAsync(Usage);
+                return 0;
+            case ["schema", "export"] or ["schema", "export", _]:
+                var path = arguments.Words.Count > 2 ? arguments.Words[2] : DefaultSchemaPath();
+                await File.WriteAllTextAsync(path, SchemaExport.Print(services), cancellationToken);
+                await output.WriteLineAsync($"Schema written to {Path.GetFullPath(path)}");
+                return 0;
+            case ["db", "migrate"]:
+                return await DatabaseCommands.MigrateAsync(services, output, cancellationToken);
+            case ["db", "seed"]:
+                if (!TryGetProducts(arguments, out var products))
+                {
+                    await error.WriteLineAsync($"--products must be a whole number from 0 to {DatabaseCommands.MaxProducts:N0}.");
+                    return 1;
+                }
+
+                return await DatabaseCommands.SeedAsync(services, products, output, cancellationToken);
+            default:
+                await error.WriteLineAsync($"Unknown command: {string.Join(' ', arguments.Words)}");
+                await error.WriteLineAsync();
+                await error.WriteLineAsync(Usage);
+                return 1;
+        }
+    }
+
+    private static bool TryGetProducts(CommandArguments arguments, out int products)
+    {
+        products = 0;
+        return !arguments.Options.TryGetValue("products", out var value)
+            || (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out products) && products <= DatabaseCommands.MaxProducts);
     }
 
     // schema/schema.graphql at the repository root (the folder holding Graph.sln), found from the

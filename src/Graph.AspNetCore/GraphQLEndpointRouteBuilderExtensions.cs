@@ -1,4 +1,7 @@
 using Graph.AspNetCore.Http;
+using Graph.AspNetCore.Ide;
+using Graph.AspNetCore.Sse;
+using Graph.AspNetCore.WebSockets;
 using GraphQL.Types;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -12,14 +15,28 @@ namespace Graph.AspNetCore;
 public static class GraphQLEndpointRouteBuilderExtensions
 {
     /// <summary>
-    /// Maps GraphQL over HTTP for <typeparamref name="TSchema"/> at <see cref="GraphQLServerOptions.Path"/>.
+    /// Maps GraphQL over HTTP for <typeparamref name="TSchema"/> at <see cref="GraphQLServerOptions.Path"/>,
+    /// with GraphQL over WebSocket and over server-sent events on the same path.
     /// </summary>
     public static IEndpointConventionBuilder MapGraphQL<TSchema>(this IEndpointRouteBuilder endpoints)
         where TSchema : ISchema
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var options = endpoints.ServiceProvider.GetRequiredService<IOptions<GraphQLServerOptions>>().Value;
-        RequestDelegate pipeline = endpoints.CreateApplicationBuilder()
+        var ide = GraphQLIde.Create(endpoints.ServiceProvider, options);
+        var app = endpoints.CreateApplicationBuilder();
+
+        // WebSocket upgrades (graphql-transport-ws, legacy graphql-ws) on the same path.
+        app.UseMiddleware<GraphQLWebSocketMiddleware<TSchema>>();
+        if (ide is not null)
+        {
+            // Browsers navigating to the endpoint get Banana Cake Pop (off outside Development by default).
+            app.UseMiddleware<GraphQLIdeMiddleware>(ide);
+            ide.MapAssets(endpoints);
+        }
+
+        RequestDelegate pipeline = app
+            .UseMiddleware<GraphQLSseMiddleware<TSchema>>() // Accept: text/event-stream (graphql-sse)
             .UseMiddleware<GraphQLHttpMiddleware<TSchema>>()
             .Build();
         return endpoints.Map(options.Path, pipeline).WithDisplayName("GraphQL");

@@ -1,3 +1,5 @@
+using Graph.AspNetCore.Ide;
+
 namespace Graph.AspNetCore;
 
 /// <summary>
@@ -43,4 +45,31 @@ public sealed class GraphQLServerOptions
     /// Development, since suggestions reveal the schema piece by piece.
     /// </summary>
     public bool? EnableFieldSuggestions { get; set; }
+
+    /// <summary>
+    /// Operations that take at least this long (validation and execution) are logged as warnings
+    /// with their name. Zero turns the warning off.
+    /// </summary>
+    public TimeSpan SlowOperationThreshold { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The Banana Cake Pop IDE served at <see cref="Path"/> to browsers.</summary>
+    public GraphQLIdeOptions Ide { get; set; } = new();
+
+    /// <summary>
+    /// How long a WebSocket may stay open without <c>connection_init</c>; then it is closed with
+    /// 4408 (Connection initialisation timeout).
+    /// </summary>
+    public TimeSpan ConnectionInitTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How often an idle streaming connection is kept alive: a <c>ping</c> (graphql-transport-ws),
+    /// a <c>ka</c> (legacy graphql-ws) or an SSE comment, so proxies do not cut it. Zero turns it off.
+    /// </summary>
+    public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(12);
+
+    /// <summary>
+    /// How many events may wait for one subscriber (per subscription). A subscriber that falls
+    /// further behind is dropped: its stream ends with an error, the others never wait for it.
+    /// </summary>
+    public int SubscriptionBufferSize { get; set; } = 64;
 }

@@ -1,12 +1,15 @@
 using System.Diagnostics;
 using Graph.AspNetCore.Authorization;
+using Graph.AspNetCore.Diagnostics;
 using Graph.AspNetCore.Execution;
 using Graph.AspNetCore.Relay;
+using Graph.AspNetCore.Subscriptions;
 using GraphQL;
 using GraphQL.DI;
 using GraphQL.Execution;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
 namespace Graph.AspNetCore;
@@ -25,6 +28,8 @@ public static partial class GraphQLServerServiceCollectionExtensions
         services.AddOptions<GraphQLServerOptions>().BindConfiguration(GraphQLServerOptions.SectionName);
         services.AddSingleton<DocumentCache>();
         services.AddSingleton<GraphQLRequestExecutor<TSchema>>();
+        services.AddMetrics();
+        services.TryAddSingleton<GraphQLServerTelemetry>();
         services.AddSingleton<NodeResolverRegistry>();
         services.AddAuthorizationCore();
         services.AddScoped<GraphQLAuthorizer>();
@@ -37,6 +42,7 @@ public static partial class GraphQLServerServiceCollectionExtensions
             builder.AddUnhandledExceptionHandler(TagAndLog);
             builder.ConfigureSchema(schema => schema.Directives.Register(new AuthorizeDirective()));
             builder.AddSchemaVisitor<AuthorizationSchemaVisitor>();
+            builder.AddSubscriptionExecution();
             configure?.Invoke(builder);
         });
         return services;

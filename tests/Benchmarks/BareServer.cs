@@ -24,7 +24,8 @@ public static class BareServer
         await app.RunAsync();
     }
 
-    private static async Task AnswerAsync(HttpContext context)
+    /// <summary>Answers one request: reads the body whole, deserializes it, writes the constant result.</summary>
+    public static async Task AnswerAsync(HttpContext context)
     {
         var request = await JsonSerializer.DeserializeAsync(context.Request.Body, BareJsonContext.Default.BareRequest, context.RequestAborted);
         if (string.IsNullOrEmpty(request?.Query))

@@ -22,7 +22,8 @@ Usage: tests/Benchmarks/load.sh [options]
                         {"first":12}, anonymous, Graph server only (implies --no-bare)
   --no-bare             skip the bare Kestrel baseline
   --allow-errors        measure even when the smoke request is answered with GraphQL errors
-  --duration SECONDS    the measured run (default 30)
+  --duration SECONDS    each measured run (default 30)
+  --rounds N            measured runs per server, alternating graph/bare; the median is reported (default 1)
   --warmup SECONDS      the discarded warm-up run before it (default 20)
   --connections N       wrk connections (default 64)
   --threads N           wrk threads (default 1: wrk has one core to itself)
@@ -45,6 +46,7 @@ variables=''
 bare=1
 allow_errors=0
 duration=30
+rounds=1
 warmup=20
 connections=64
 threads=1
@@ -70,6 +72,7 @@ while [[ $# -gt 0 ]]; do
         --no-bare) bare=0; shift ;;
         --allow-errors) allow_errors=1; shift ;;
         --duration) duration=$2; shift 2 ;;
+        --rounds) rounds=$2; shift 2 ;;
         --warmup) warmup=$2; shift 2 ;;
         --connections) connections=$2; shift 2 ;;
         --threads) threads=$2; shift 2 ;;
@@ -84,7 +87,7 @@ while [[ $# -gt 0 ]]; do
     esac
 done
 
-for n in "$duration" "$warmup" "$connections" "$threads" "$server_cpu" "$client_cpu" "$port"; do
+for n in "$duration" "$rounds" "$warmup" "$connections" "$threads" "$server_cpu" "$client_cpu" "$port"; do
     [[ $n =~ ^[0-9]+$ ]] || { echo "load.sh: '$n' is not a whole number" >&2; exit 64; }
 done
 bare_port=$((port + 1))
@@ -249,40 +252,63 @@ start() {
     die "the $name server did not answer within 60 s"
 }
 
-stop_last() {
-    local pid=${pids[-1]}
-    kill "$pid" 2>/dev/null || true
-    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$pid" 2>/dev/null || true
-    unset 'pids[-1]'
-}
-
-# measure NAME URL: warm-up (discarded), then the measured run with latency percentiles.
-measure() {
-    local name=$1 url=$2
-    echo "   warm-up: ${warmup}s, $connections connections (discarded)"
+# warm_up NAME URL: the discarded run that lets tiered compilation and the pools settle.
+warm_up() {
+    echo "   $1: warm-up ${warmup}s, $connections connections (discarded)"
     timeout $((warmup + 60)) taskset -c "$client_cpu" wrk -t"$threads" -c"$connections" -d"${warmup}s" \
-        --timeout 5s -s "$out/post.lua" "$url" > "$out/$name.warmup.txt"
-    echo "   measured: ${duration}s, $connections connections"
-    timeout $((duration + 60)) taskset -c "$client_cpu" wrk -t"$threads" -c"$connections" -d"${duration}s" \
-        --timeout 5s --latency -s "$out/post.lua" "$url" > "$out/$name.wrk.txt"
-    sed 's/^/   | /' "$out/$name.wrk.txt"
+        --timeout 5s -s "$out/post.lua" "$2" > "$out/$1.warmup.txt"
 }
 
-rps() { awk '/^Requests\/sec:/ { print $2 }' "$out/$1.wrk.txt"; }
-pct() { awk -v p="$2%" '$1 == p { print $2 }' "$out/$1.wrk.txt"; }
-non2xx() { awk '/Non-2xx or 3xx responses:/ { print $NF }' "$out/$1.wrk.txt"; }
-socket_errors() { grep -m1 'Socket errors:' "$out/$1.wrk.txt" || true; }
+# The CPU time a process has used, in clock ticks; and "busy total" ticks of one core.
+process_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+core_ticks() { awk -v c="cpu$1" '$1 == c { t = 0; for (i = 2; i <= NF; i++) t += $i; print t - $5 - $6, t }' /proc/stat; }
+to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /m$/) n *= 60000; else if (v ~ /s$/) n *= 1000; printf "%.3f", n }'; }
+
+# run NAME PID URL ROUND: one measured run; appends a line to results.tsv:
+# name round req/s p50(ms) p99(ms) requests non-2xx server-CPU-us/request server-core% wrk-core% core-busy%
+run() {
+    local name=$1 pid=$2 url=$3 round=$4 file="$out/$1.$4.wrk.txt"
+    local s0 s1 c0 c1 t0 t1 wrk_cpu
+    s0=$(process_ticks "$pid"); c0=$(core_ticks "$server_cpu"); t0=$(date +%s%N)
+    { TIMEFORMAT='%U %S'; time timeout $((duration + 60)) taskset -c "$client_cpu" wrk -t"$threads" -c"$connections" \
+        -d"${duration}s" --timeout 5s --latency -s "$out/post.lua" "$url" > "$file"; } 2> "$out/$name.$round.time"
+    s1=$(process_ticks "$pid"); c1=$(core_ticks "$server_cpu"); t1=$(date +%s%N)
+    wrk_cpu=$(awk '{ print $1 + $2 }' "$out/$name.$round.time")
+    local rps p50 p99 requests errors
+    rps=$(awk '/^Requests\/sec:/ { print $2 }' "$file")
+    p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$file")")
+    p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$file")")
+    requests=$(awk '/requests in/ { print $1 }' "$file")
+    errors=$(awk '/Non-2xx or 3xx responses:/ { print $NF }' "$file")
+    awk -v n="$name" -v r="$round" -v rps="$rps" -v p50="$p50" -v p99="$p99" -v q="$requests" -v e="${errors:-0}" \
+        -v s="$((s1 - s0))" -v hz="$(getconf CLK_TCK)" -v wall="$(( (t1 - t0) / 1000000 ))" -v w="$wrk_cpu" \
+        -v cb0="${c0% *}" -v ct0="${c0#* }" -v cb1="${c1% *}" -v ct1="${c1#* }" 'BEGIN {
+            cpu = s / hz; secs = wall / 1000
+            printf "%s\t%s\t%.0f\t%.3f\t%.3f\t%d\t%d\t%.1f\t%.0f\t%.0f\t%.0f\n", n, r, rps, p50, p99, q, e,
+                (q > 0 ? cpu * 1e6 / q : 0), 100 * cpu / secs, 100 * w / secs, 100 * (cb1 - cb0) / (ct1 - ct0)
+        }' >> "$out/results.tsv"
+    tail -n 1 "$out/results.tsv" | awk -F'\t' '{ printf "   %s round %s: %s req/s, p50 %s ms, p99 %s ms, server %s us CPU/request, server %s%% of its core (core busy %s%%), wrk %s%% of its core\n", $1, $2, $3, $4, $5, $8, $9, $11, $10 }'
+    if grep -q 'Socket errors' "$file"; then echo "   $(grep 'Socket errors' "$file")"; fi
+}
+
+pid_of() { # the server's pid, started under NAME
+    local i
+    for i in "${!names[@]}"; do [[ ${names[$i]} == "$1" ]] && echo "${pids[$i]}"; done
+}
 
 echo "load.sh: $(nproc --all) cores; servers on core $server_cpu, wrk on core $client_cpu; $(wrk --version 2>&1 | head -n1)"
 echo "request: $body"
+: > "$out/results.tsv"
+names=()
 
-# The Graph server: Production, demo seed on a fresh SQLite file, logging at Warning.
+# The Graph server: Production, demo seed on a fresh SQLite file, logging at Warning, and a
+# throw-away JWT signing key (Production refuses to start without one) unless one is given.
 log "Graph server (Release, Production) on 127.0.0.1:$port"
 rm -f "$out"/shop.db*
+signing_key=${Auth__SigningKey:-$(head -c 48 /dev/urandom | base64 | tr -d '\n')}
 start graph "$port" env ASPNETCORE_ENVIRONMENT=Production Seed__Demo=true Logging__LogLevel__Default=Warning \
-    "ConnectionStrings__Shop=Data Source=$out/shop.db" dotnet "$out/api/Graph.Api.dll"
-
+    "ConnectionStrings__Shop=Data Source=$out/shop.db" "Auth__SigningKey=$signing_key" dotnet "$out/api/Graph.Api.dll"
+names+=(graph)
 smoke=$(post "http://127.0.0.1:$port/graphql")
 status=${smoke##*$'\n'}
 answer=${smoke%$'\n'*}
@@ -293,31 +319,52 @@ if [[ $status != 200 || $answer != '{"data":'* || $answer == *'"errors"'* ]]; th
     fi
     echo "   (measured anyway: --allow-errors)"
 fi
-measure graph "http://127.0.0.1:$port/graphql"
-stop_last
 
 if [[ $bare -eq 1 ]]; then
     log "Bare Kestrel server (Release) on 127.0.0.1:$bare_port"
     start bare "$bare_port" env ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
         dotnet "$out/bench/Graph.Benchmarks.dll" bare-server
+    names+=(bare)
     smoke=$(post "http://127.0.0.1:$bare_port/graphql")
     echo "   smoke: HTTP ${smoke##*$'\n'} ${smoke%$'\n'*}"
-    measure bare "http://127.0.0.1:$bare_port/graphql"
-    stop_last
+    [[ ${smoke%$'\n'*} == '{"data":{"__typename":"Query"}}' ]] || die "the bare server answers wrongly"
 fi
 
+# Both servers stay up (the idle one costs nothing); the measured runs alternate between them so
+# that a change in the machine's background load falls on both alike.
+log "Warm-up"
+warm_up graph "http://127.0.0.1:$port/graphql"
+[[ $bare -eq 0 ]] || warm_up bare "http://127.0.0.1:$bare_port/graphql"
+for round in $(seq 1 "$rounds"); do
+    log "Measured run $round of $rounds: ${duration}s, $connections connections"
+    run graph "$(pid_of graph)" "http://127.0.0.1:$port/graphql" "$round"
+    [[ $bare -eq 0 ]] || run bare "$(pid_of bare)" "http://127.0.0.1:$bare_port/graphql" "$round"
+done
+
 # ---------------------------------------------------------------------------------------------
-# Report
+# Report: the median over the rounds of each figure.
 # ---------------------------------------------------------------------------------------------
-log "Results ($connections connections, ${duration}s measured after ${warmup}s warm-up)"
-printf '%-8s %12s %10s %10s %10s\n' server 'req/s' p50 p99 non-2xx
-printf '%-8s %12s %10s %10s %10s\n' graph "$(rps graph)" "$(pct graph 50)" "$(pct graph 99)" "$(non2xx graph || true)"
-[[ -z $(socket_errors graph) ]] || echo "graph: $(socket_errors graph)"
+median() { # NAME COLUMN
+    awk -F'\t' -v n="$1" -v c="$2" '$1 == n { print $c }' "$out/results.tsv" | sort -g |
+        awk '{ v[NR] = $1 } END { if (NR == 0) print "-"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+total() { awk -F'\t' -v n="$1" -v c="$2" '$1 == n { t += $c } END { print t + 0 }' "$out/results.tsv"; }
+
+log "Results: $connections connections, ${duration}s per run after ${warmup}s warm-up, median of $rounds run(s)"
+printf '%-6s %10s %9s %9s %9s %14s %13s\n' server 'req/s' 'p50 ms' 'p99 ms' 'non-2xx' 'CPU us/req' 'server core%'
+for name in "${names[@]}"; do
+    printf '%-6s %10s %9s %9s %9s %14s %13s\n' "$name" "$(median "$name" 3)" "$(median "$name" 4)" "$(median "$name" 5)" \
+        "$(total "$name" 7)" "$(median "$name" 8)" "$(median "$name" 9)"
+done
+if awk -F'\t' '$9 < 90 { found = 1 } END { exit !found }' "$out/results.tsv"; then
+    echo "note: in some run the server had less than 90% of its core (other processes ran on core $server_cpu, or wrk"
+    echo "      could not load it): throughput is then understated; CPU us/request is the steadier figure."
+fi
 if [[ $bare -eq 1 ]]; then
-    printf '%-8s %12s %10s %10s %10s\n' bare "$(rps bare)" "$(pct bare 50)" "$(pct bare 99)" "$(non2xx bare || true)"
-    [[ -z $(socket_errors bare) ]] || echo "bare: $(socket_errors bare)"
-    ratio=$(awk -v g="$(rps graph)" -v b="$(rps bare)" 'BEGIN { printf "%.3f", g / b }')
-    echo "ratio graph/bare: $ratio (target >= 0.6)"
+    ratio=$(awk -v g="$(median graph 3)" -v b="$(median bare 3)" 'BEGIN { printf "%.3f", g / b }')
+    cpu_ratio=$(awk -v g="$(median graph 8)" -v b="$(median bare 8)" 'BEGIN { printf "%.3f", (g > 0 ? b / g : 0) }')
+    echo "ratio graph/bare, throughput:              $ratio (target >= 0.6)"
+    echo "ratio graph/bare, CPU per request (bare/graph): $cpu_ratio (the throughput ratio of a saturated core)"
     if [[ -n $min_ratio ]] && awk -v r="$ratio" -v m="$min_ratio" 'BEGIN { exit !(r < m) }'; then
         echo "load.sh: the ratio $ratio is below $min_ratio" >&2
         exit 2

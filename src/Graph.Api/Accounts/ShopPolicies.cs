@@ -14,6 +14,9 @@ public static class ShopPolicies
     /// <summary>The user themself, STAFF or ADMIN (a <see cref="User"/> resource).</summary>
     public const string SelfOrStaff = "SelfOrStaff";
 
+    /// <summary>The order's customer, STAFF or ADMIN (an <see cref="Orders.Order"/> resource).</summary>
+    public const string OrderReader = "OrderReader";
+
     public static void AddShopPolicies(this AuthorizationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -21,5 +24,7 @@ public static class ShopPolicies
             context.Resource is User user && context.User.GetUserId() == user.Id));
         options.AddPolicy(SelfOrStaff, policy => policy.RequireAssertion(context =>
             context.Resource is User user && (context.User.GetUserId() == user.Id || context.User.IsStaffOrAdmin())));
+        options.AddPolicy(OrderReader, policy => policy.RequireAssertion(context =>
+            context.Resource is Orders.Order order && (context.User.GetUserId() == order.CustomerId || context.User.IsStaffOrAdmin())));
     }
 }

@@ -1,6 +1,10 @@
+using Graph.Api.Data;
+using Graph.Api.Orders;
 using Graph.AspNetCore.Authorization;
+using Graph.AspNetCore.Data;
 using Graph.AspNetCore.Relay;
 using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
 
 namespace Graph.Api.Accounts;
 
@@ -17,5 +21,23 @@ public sealed class UserType : ObjectGraphType<User>
         Field(u => u.DisplayName).Description("The name shown to others.");
         Field<NonNullGraphType<RoleType>, Role>("role").Resolve(context => context.Source.Role).Description("What the account may do.");
         Field(u => u.CreatedAt).Description("When the account was created.");
+        Field<Carts.CartType, Carts.Cart>("cart")
+            .Description("What the user is about to buy; readable by the user alone.")
+            .RequirePolicy(ShopPolicies.Self)
+            .Resolve(context => new Carts.Cart(context.Source.Id));
+
+        this.Connection<OrderType, User, Order>("orders")
+            .Description("The user's orders, newest first; readable by the user, STAFF and ADMIN.")
+            .Key(o => o.Id)
+            .DefaultOrder(o => o.PlacedAt, SortDirection.Descending)
+            .Filter<OrderFilterInputType>()
+            .Sort<OrderSortInputType>()
+            .ResolveAsync(async (context, request) =>
+            {
+                await using var db = await context.CreateDbContextAsync();
+                var customerId = context.Source.Id;
+                return await request.ExecuteAsync(db.Orders.AsNoTracking().Where(o => o.CustomerId == customerId), context.CancellationToken);
+            })
+            .RequirePolicy(ShopPolicies.SelfOrStaff);
     }
 }

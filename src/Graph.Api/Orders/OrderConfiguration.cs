@@ -13,7 +13,8 @@ internal sealed class OrderConfiguration :
     {
         builder.Property(o => o.Number).HasMaxLength(32);
         builder.HasIndex(o => o.Number).IsUnique();
-        builder.Property(o => o.Status).HasConversion<string>().HasMaxLength(16);
+        // A concurrency token: two moves of one order read at the same time cannot both be saved.
+        builder.Property(o => o.Status).HasConversion<string>().HasMaxLength(16).IsConcurrencyToken();
         builder.HasIndex(o => o.Status);
         builder.HasIndex(o => o.PlacedAt);
         builder.Property(o => o.IdempotencyKey).HasMaxLength(100);

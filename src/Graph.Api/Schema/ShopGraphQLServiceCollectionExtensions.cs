@@ -1,6 +1,10 @@
 using Graph.Api.Accounts;
+using Graph.Api.Carts;
 using Graph.Api.Catalog;
 using Graph.Api.Data;
+using Graph.Api.Orders;
+using Graph.Api.Reviews;
+using Graph.Api.Subscriptions;
 using Graph.AspNetCore;
 using Graph.AspNetCore.DataLoader;
 using Graph.AspNetCore.Relay;
@@ -18,8 +22,15 @@ public static class ShopGraphQLServiceCollectionExtensions
     {
         services.AddSingleton<IQueryFields, CatalogQueries>();
         services.AddSingleton<IQueryFields, AccountQueries>();
+        services.AddSingleton<IQueryFields, OrderQueries>();
         services.AddSingleton<IMutationFields, AccountMutations>();
+        services.AddSingleton<IMutationFields, ReviewMutations>();
+        services.AddSingleton<IMutationFields, CartMutations>();
+        services.AddSingleton<IMutationFields, OrderMutations>();
+        services.AddSingleton<IMutationFields, ProductMutations>();
+        services.AddShopCheckout();
 
+        services.AddShopSubscriptions();
         services.AddShopDataLoaders();
         services.AddGraphQLServer<ShopSchema>(graphql => graphql
             .AddGraphTypes(typeof(ShopSchema).Assembly)
@@ -34,9 +45,17 @@ public static class ShopGraphQLServiceCollectionExtensions
         services.AddDataLoader<CategoryByIdDataLoader>();
         services.AddDataLoader<ProductRatingByProductIdDataLoader>();
         services.AddDataLoader<UserByIdDataLoader>();
+        services.AddDataLoader<ReviewByIdDataLoader>();
+        services.AddDataLoader<CartItemsByUserIdDataLoader>();
+        services.AddDataLoader<OrderByIdDataLoader>();
+        services.AddDataLoader<OrderLinesByOrderIdDataLoader>();
+        services.AddDataLoader<OrderStatusChangesByOrderIdDataLoader>();
+        services.AddDataLoader<PaymentByOrderIdDataLoader>();
 
         services.AddSingleton<INodeResolver>(new IntKeyNodeResolver<ProductByIdDataLoader, Product>("Product"));
         services.AddSingleton<INodeResolver>(new IntKeyNodeResolver<CategoryByIdDataLoader, Category>("Category"));
         services.AddSingleton<INodeResolver>(new IntKeyNodeResolver<UserByIdDataLoader, User>("User"));
+        services.AddSingleton<INodeResolver>(new IntKeyNodeResolver<OrderByIdDataLoader, Order>("Order"));
+        services.AddSingleton<INodeResolver>(new IntKeyNodeResolver<ReviewByIdDataLoader, Review>("Review"));
     }
 }

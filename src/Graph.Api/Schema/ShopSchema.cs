@@ -5,11 +5,12 @@ namespace Graph.Api;
 /// <summary>The shop's GraphQL schema.</summary>
 public sealed class ShopSchema : Schema
 {
-    public ShopSchema(IServiceProvider services, QueryType query, MutationType mutation)
+    public ShopSchema(IServiceProvider services, QueryType query, MutationType mutation, SubscriptionType subscription)
         : base(services)
     {
         Query = query;
         Mutation = mutation;
+        Subscription = subscription;
         Description = "The shop: catalog, accounts, carts, orders and reviews.";
     }
 }

@@ -32,13 +32,20 @@ public sealed class DocumentCache : IDisposable
     /// Returns the cached document for <paramref name="query"/>, parsing it on a miss.
     /// Throws the parser's syntax exceptions for a document that does not parse; those are never cached.
     /// </summary>
-    public CachedDocument GetOrParse(string query)
+    public CachedDocument GetOrParse(string query) => GetOrParse(query, out _);
+
+    /// <summary>
+    /// As <see cref="GetOrParse(string)"/>, telling whether the document was parsed now (a cache miss).
+    /// </summary>
+    public CachedDocument GetOrParse(string query, out bool parsed)
     {
         if (_cache is not null && _cache.TryGetValue(query, out CachedDocument? hit) && hit is not null)
         {
+            parsed = false;
             return hit;
         }
 
+        parsed = true;
         var document = new CachedDocument(Parser.Parse(query, _parserOptions));
         _cache?.Set(query, document, new MemoryCacheEntryOptions { Size = 1 });
         return document;

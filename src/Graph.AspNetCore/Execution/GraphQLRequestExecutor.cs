@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Security.Claims;
+using Graph.AspNetCore.Diagnostics;
 using Graph.AspNetCore.Validation;
 using GraphQL;
 using GraphQL.Execution;
@@ -25,17 +27,20 @@ public sealed class GraphQLRequestExecutor<TSchema>
     private readonly DocumentCache _cache;
     private readonly IValidationRule[] _fullRules;
     private readonly IValidationRule[] _cachedRules;
+    private readonly GraphQLServerTelemetry? _telemetry;
 
-    /// <summary>Creates the executor.</summary>
+    /// <summary>Creates the executor; without <paramref name="telemetry"/> it records no metrics or logs.</summary>
     public GraphQLRequestExecutor(
         IDocumentExecuter<TSchema> executer,
         DocumentCache cache,
         IOptions<GraphQLServerOptions> options,
         IHostEnvironment environment,
-        IEnumerable<IRequestValidationRule> requestRules)
+        IEnumerable<IRequestValidationRule> requestRules,
+        GraphQLServerTelemetry? telemetry = null)
     {
         _executer = executer;
         _cache = cache;
+        _telemetry = telemetry;
         var introspection = options.Value.EnableIntrospection ?? environment.IsDevelopment();
         IValidationRule[] perRequest = [.. requestRules];
         IValidationRule[] documentRules = introspection
@@ -52,17 +57,35 @@ public sealed class GraphQLRequestExecutor<TSchema>
     public PreparedRequest Prepare(GraphQLRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var traced = GraphQLTelemetry.Source.HasListeners();
+        var started = traced ? Stopwatch.GetTimestamp() : 0;
         try
         {
-            var document = _cache.GetOrParse(request.Query ?? string.Empty);
-            return new PreparedRequest(request, document, document.SelectOperation(request.OperationName), null);
+            var document = _cache.GetOrParse(request.Query ?? string.Empty, out var parsed);
+            var operation = document.SelectOperation(request.OperationName);
+            if (traced && parsed)
+            {
+                ParseTrace.Record(started, OperationName(request, operation), null);
+            }
+
+            return new PreparedRequest(request, document, operation, null);
         }
         catch (GraphQLSyntaxErrorException ex)
         {
+            if (traced)
+            {
+                ParseTrace.Record(started, request.OperationName, ex);
+            }
+
             return new PreparedRequest(request, null, null, new SyntaxError(ex));
         }
         catch (GraphQLMaxDepthExceededException ex)
         {
+            if (traced)
+            {
+                ParseTrace.Record(started, request.OperationName, ex);
+            }
+
             return new PreparedRequest(request, null, null, new ExecutionError("The document is nested too deeply.", ex) { Code = ErrorCodes.DocumentTooDeep });
         }
     }
@@ -75,9 +98,14 @@ public sealed class GraphQLRequestExecutor<TSchema>
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(prepared);
+        var started = Stopwatch.GetTimestamp();
+        var operationName = OperationName(prepared.Request, prepared.Operation);
+        var operationType = prepared.Operation?.Operation;
         if (prepared.SyntaxError is not null || prepared.Document is null)
         {
-            return new ExecutionResult { Errors = [prepared.SyntaxError ?? new ExecutionError("The document is missing.") { Code = ErrorCodes.ExecutionError }] };
+            var failed = new ExecutionResult { Errors = [prepared.SyntaxError ?? new ExecutionError("The document is missing.") { Code = ErrorCodes.ExecutionError }] };
+            _telemetry?.Record(operationName, operationType, started, failed, syntaxError: true);
+            return failed;
         }
 
         var cached = prepared.Document;
@@ -96,7 +124,32 @@ public sealed class GraphQLRequestExecutor<TSchema>
             CancellationToken = cancellationToken,
         };
 
-        var result = await _executer.ExecuteAsync(options).ConfigureAwait(false);
+        using var scope = _telemetry?.BeginOperationScope(operationName, operationType);
+        var trace = GraphQLTelemetry.Source.HasListeners()
+            ? ExecutionTrace.Start(prepared, operationName, operationType is { } type ? GraphQLServerTelemetry.TypeName(type) : null)
+            : null;
+        if (trace is not null)
+        {
+            options.Listeners.Add(trace);
+        }
+
+        ExecutionResult? result = null;
+        try
+        {
+            result = await _executer.ExecuteAsync(options).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            trace?.Complete(null, ex);
+            trace = null;
+            throw;
+        }
+        finally
+        {
+            trace?.Complete(result, null);
+            _telemetry?.Record(operationName, operationType, started, result, syntaxError: false);
+        }
+
         if (result.Executed && !cached.IsValidated)
         {
             cached.MarkValidated();
@@ -104,6 +157,10 @@ public sealed class GraphQLRequestExecutor<TSchema>
 
         return result;
     }
+
+    // The name the request asked for, or the name of the operation it selected (cached with the document).
+    private static string? OperationName(GraphQLRequest request, GraphQLOperationDefinition? operation) =>
+        string.IsNullOrEmpty(request.OperationName) ? operation?.Name?.StringValue : request.OperationName;
 }
 
 /// <summary>A request whose document was parsed (or failed to parse) and whose operation was selected.</summary>

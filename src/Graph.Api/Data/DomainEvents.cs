@@ -1,0 +1,96 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Graph.Api.Orders;
+using Microsoft.EntityFrameworkCore;
+
+namespace Graph.Api.Data;
+
+/// <summary>
+/// Something that happened, written to the outbox in the transaction of the change that caused it
+/// and published after commit. Its <see cref="Topic"/> is what subscribers listen on.
+/// </summary>
+public interface IDomainEvent
+{
+    string Topic { get; }
+}
+
+/// <summary>Checkout placed an order (staff dashboards listen to every one).</summary>
+public sealed record OrderPlaced(int OrderId) : IDomainEvent
+{
+    [JsonIgnore]
+    public string Topic => nameof(OrderPlaced);
+}
+
+/// <summary>An order moved from one status to another (its customer and staff listen to that order).</summary>
+public sealed record OrderStatusChanged(int OrderId, OrderStatus From, OrderStatus To) : IDomainEvent
+{
+    [JsonIgnore]
+    public string Topic => TopicFor(OrderId);
+
+    public static string TopicFor(int orderId) => $"{nameof(OrderStatusChanged)}:{orderId}";
+}
+
+/// <summary>A product's stock moved (sold, returned by a cancellation, restocked, created).</summary>
+public sealed record ProductStockChanged(int ProductId, int Stock) : IDomainEvent
+{
+    [JsonIgnore]
+    public string Topic => TopicFor(ProductId);
+
+    public static string TopicFor(int productId) => $"{nameof(ProductStockChanged)}:{productId}";
+}
+
+/// <summary>Writes domain events to the outbox and reads them back.</summary>
+public static class DomainEvents
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        // Enum values as the API spells them (PLACED, CANCELLED).
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseUpper) },
+    };
+
+    // OutboxMessage.Type is the event's name; nameof keeps writer and reader on one spelling.
+    private static readonly Dictionary<string, Type> Types = new(StringComparer.Ordinal)
+    {
+        [nameof(OrderPlaced)] = typeof(OrderPlaced),
+        [nameof(OrderStatusChanged)] = typeof(OrderStatusChanged),
+        [nameof(ProductStockChanged)] = typeof(ProductStockChanged),
+    };
+
+    /// <summary>Adds the event to the outbox; it is saved by the caller's next SaveChanges, in its transaction.</summary>
+    public static void AddEvent(this ShopDbContext db, IDomainEvent domainEvent, DateTime occurredAt)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(domainEvent);
+        db.OutboxMessages.Add(new OutboxMessage
+        {
+            Type = domainEvent.GetType().Name,
+            Payload = JsonSerializer.Serialize(domainEvent, domainEvent.GetType(), Json),
+            OccurredAt = occurredAt,
+        });
+    }
+
+    /// <summary>
+    /// Adds a <see cref="ProductStockChanged"/> for each product with its stock as the caller's
+    /// transaction sees it now, after its own changes.
+    /// </summary>
+    public static async Task AddStockChangedEventsAsync(this ShopDbContext db, IEnumerable<int> productIds, DateTime occurredAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var ids = productIds.Distinct().ToList();
+        var stocks = await db.Products.AsNoTracking().Where(p => ids.Contains(p.Id)).OrderBy(p => p.Id)
+            .Select(p => new { p.Id, p.Stock }).ToListAsync(cancellationToken);
+        foreach (var product in stocks)
+        {
+            db.AddEvent(new ProductStockChanged(product.Id, product.Stock), occurredAt);
+        }
+    }
+
+    /// <summary>The event an outbox row holds; null for a type this version does not know.</summary>
+    public static IDomainEvent? Read(OutboxMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return Types.TryGetValue(message.Type, out var type)
+            ? (IDomainEvent?)JsonSerializer.Deserialize(message.Payload, type, Json)
+            : null;
+    }
+}

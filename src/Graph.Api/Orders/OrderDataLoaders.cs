@@ -1,0 +1,40 @@
+using Graph.Api.Data;
+using Graph.AspNetCore.DataLoader;
+using GraphQL;
+using Microsoft.EntityFrameworkCore;
+
+namespace Graph.Api.Orders;
+
+public sealed class OrderByIdDataLoader(IDbContextFactory<ShopDbContext> factory) : ShopBatchDataLoader<int, Order>(factory)
+{
+    protected override async Task<IReadOnlyDictionary<int, Order>> LoadAsync(ShopDbContext db, IReadOnlyList<int> keys, CancellationToken cancellationToken) =>
+        await db.Orders.AsNoTracking().Where(o => keys.Contains(o.Id)).ToDictionaryAsync(o => o.Id, cancellationToken);
+
+    /// <summary>Forgets what this request loaded of an order, after a mutation changed it.</summary>
+    public static void Forget(IResolveFieldContext context, int orderId)
+    {
+        context.GetDataLoader<OrderByIdDataLoader>().Remove(orderId);
+        context.GetDataLoader<OrderStatusChangesByOrderIdDataLoader>().Remove(orderId);
+        context.GetDataLoader<PaymentByOrderIdDataLoader>().Remove(orderId);
+    }
+}
+
+public sealed class OrderLinesByOrderIdDataLoader(IDbContextFactory<ShopDbContext> factory) : ShopGroupedDataLoader<int, OrderLine>(factory)
+{
+    protected override async Task<ILookup<int, OrderLine>> LoadAsync(ShopDbContext db, IReadOnlyList<int> keys, CancellationToken cancellationToken) =>
+        (await db.OrderLines.AsNoTracking().Where(l => keys.Contains(l.OrderId)).OrderBy(l => l.Id).ToListAsync(cancellationToken))
+            .ToLookup(l => l.OrderId);
+}
+
+public sealed class OrderStatusChangesByOrderIdDataLoader(IDbContextFactory<ShopDbContext> factory) : ShopGroupedDataLoader<int, OrderStatusChange>(factory)
+{
+    protected override async Task<ILookup<int, OrderStatusChange>> LoadAsync(ShopDbContext db, IReadOnlyList<int> keys, CancellationToken cancellationToken) =>
+        (await db.OrderStatusChanges.AsNoTracking().Where(c => keys.Contains(c.OrderId)).OrderBy(c => c.Id).ToListAsync(cancellationToken))
+            .ToLookup(c => c.OrderId);
+}
+
+public sealed class PaymentByOrderIdDataLoader(IDbContextFactory<ShopDbContext> factory) : ShopBatchDataLoader<int, Payment>(factory)
+{
+    protected override async Task<IReadOnlyDictionary<int, Payment>> LoadAsync(ShopDbContext db, IReadOnlyList<int> keys, CancellationToken cancellationToken) =>
+        await db.Payments.AsNoTracking().Where(p => keys.Contains(p.OrderId)).ToDictionaryAsync(p => p.OrderId, cancellationToken);
+}

@@ -1,0 +1,9 @@
+using GraphQL.Types;
+
+namespace Graph.Api;
+
+/// <summary>A feature's root subscription fields.</summary>
+public interface ISubscriptionFields
+{
+    void AddTo(ObjectGraphType subscription);
+}

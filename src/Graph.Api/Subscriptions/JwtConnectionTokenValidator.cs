@@ -1,0 +1,34 @@
+using System.Security.Claims;
+using Graph.AspNetCore.WebSockets;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+
+namespace Graph.Api.Subscriptions;
+
+/// <summary>
+/// Validates a WebSocket's <c>connection_init</c> token exactly as the JwtBearer handler validates the
+/// <c>Authorization</c> header: the same token handlers and <c>TokenValidationParameters</c> of the
+/// default scheme (signing key, algorithm, issuer, audience, lifetime).
+/// </summary>
+public sealed class JwtConnectionTokenValidator(IOptionsMonitor<JwtBearerOptions> options) : IConnectionTokenValidator
+{
+    public async ValueTask<ConnectionTokenValidation?> ValidateAsync(string token, CancellationToken cancellationToken)
+    {
+        var jwt = options.Get(JwtBearerDefaults.AuthenticationScheme);
+        var handlers = jwt.TokenHandlers.Count > 0 ? jwt.TokenHandlers : [new JsonWebTokenHandler { MapInboundClaims = jwt.MapInboundClaims }];
+        foreach (var handler in handlers)
+        {
+            var result = await handler.ValidateTokenAsync(token, jwt.TokenValidationParameters);
+            if (result.IsValid && result.ClaimsIdentity is { } identity)
+            {
+                DateTimeOffset? expiresAt = result.SecurityToken?.ValidTo is { } validTo && validTo != DateTime.MinValue
+                    ? new DateTimeOffset(DateTime.SpecifyKind(validTo, DateTimeKind.Utc))
+                    : null;
+                return new ConnectionTokenValidation(new ClaimsPrincipal(identity), expiresAt);
+            }
+        }
+
+        return null;
+    }
+}

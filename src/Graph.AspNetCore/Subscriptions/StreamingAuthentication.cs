@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Graph.AspNetCore.Subscriptions;
+
+/// <summary>
+/// The user of a long-lived connection (WebSocket, server-sent events) as the request that opened it
+/// was authenticated, and when that authentication runs out.
+/// </summary>
+internal static class StreamingAuthentication
+{
+    /// <summary>
+    /// The request's user and the expiry of its credentials; <c>Failed</c> is true when the request
+    /// carried credentials that the default authentication scheme refused (a bad token), which a
+    /// long-lived connection must not silently downgrade to anonymous.
+    /// </summary>
+    public static async ValueTask<(ClaimsPrincipal User, DateTimeOffset? ExpiresAt, bool Failed)> FromRequestAsync(HttpContext context)
+    {
+        // The authentication middleware keeps a successful result only; a refused one is asked for
+        // again (the handler answers from its per-request cache).
+        var result = context.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult;
+        if (result is null && context.Request.Headers.Authorization.Count > 0
+            && context.RequestServices.GetService<IAuthenticationSchemeProvider>() is { } schemes
+            && await schemes.GetDefaultAuthenticateSchemeAsync().ConfigureAwait(false) is not null)
+        {
+            result = await context.AuthenticateAsync().ConfigureAwait(false);
+        }
+
+        return (context.User, result?.Properties?.ExpiresUtc ?? ExpiryClaim(context.User), result?.Failure is not null);
+    }
+
+    /// <summary>The JWT <c>exp</c> claim (seconds since the epoch), when the principal carries one.</summary>
+    public static DateTimeOffset? ExpiryClaim(ClaimsPrincipal? user) =>
+        user?.FindFirst("exp")?.Value is { } value
+            && long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds)
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : null;
+
+    /// <summary>Completes when <paramref name="expiresAt"/> has passed (never, when it is null).</summary>
+    public static Task WhenExpiredAsync(DateTimeOffset? expiresAt, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (expiresAt is null)
+        {
+            return Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+
+        var due = expiresAt.Value - time.GetUtcNow();
+        if (due <= TimeSpan.Zero)
+        {
+            return Task.CompletedTask;
+        }
+
+        // Task.Delay takes at most about 49 days; a token living longer is checked again then.
+        var max = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
+        return due > max
+            ? Task.Delay(max, time, cancellationToken).ContinueWith(_ => WhenExpiredAsync(expiresAt, time, cancellationToken), cancellationToken, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default).Unwrap()
+            : Task.Delay(due, time, cancellationToken);
+    }
+}

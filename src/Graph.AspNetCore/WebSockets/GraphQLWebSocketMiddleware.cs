@@ -1,0 +1,90 @@
+using System.Net.WebSockets;
+using Graph.AspNetCore.Execution;
+using Graph.AspNetCore.WebSockets.GraphQLTransportWs;
+using Graph.AspNetCore.WebSockets.GraphQLWs;
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Graph.AspNetCore.WebSockets;
+
+/// <summary>
+/// GraphQL over WebSocket at the GraphQL endpoint: an upgrade request is served with the subprotocol
+/// it asks for, <c>graphql-transport-ws</c> preferred over the legacy <c>graphql-ws</c>; every other
+/// request goes on to the next middleware (GraphQL over HTTP). A client that asks for neither is
+/// accepted and closed with 4406 (Subprotocol not acceptable), as graphql-ws servers do.
+/// Needs <c>app.UseWebSockets()</c> before the endpoint.
+/// </summary>
+public sealed class GraphQLWebSocketMiddleware<TSchema>
+    where TSchema : ISchema
+{
+    private static readonly string[] SubProtocols = [GraphQLTransportWsConnection<TSchema>.SubProtocol, GraphQLWsConnection<TSchema>.SubProtocol];
+
+    private readonly RequestDelegate _next;
+    private readonly WebSocketConnectionServices<TSchema> _services;
+
+    /// <summary>Creates the middleware.</summary>
+    public GraphQLWebSocketMiddleware(
+        RequestDelegate next,
+        GraphQLRequestExecutor<TSchema> executor,
+        IGraphQLTextSerializer serializer,
+        IOptions<GraphQLServerOptions> options,
+        IServiceScopeFactory scopes,
+        IServiceProvider services,
+        ILogger<GraphQLWebSocketMiddleware<TSchema>> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _next = next;
+        var json = (serializer as GraphQLJsonSerializer)?.Options
+            ?? throw new InvalidOperationException($"GraphQL over WebSocket needs the {nameof(GraphQLJsonSerializer)}.");
+        _services = new WebSocketConnectionServices<TSchema>(
+            executor,
+            json,
+            options.Value,
+            scopes,
+            services.GetService<IConnectionTokenValidator>(),
+            services.GetService<TimeProvider>() ?? TimeProvider.System,
+            logger);
+    }
+
+    /// <summary>Serves a WebSocket upgrade, or passes the request on.</summary>
+    public async Task InvokeAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            await _next(context).ConfigureAwait(false);
+            return;
+        }
+
+        var requested = context.WebSockets.WebSocketRequestedProtocols;
+        var protocol = SubProtocols.FirstOrDefault(p => requested.Contains(p, StringComparer.Ordinal));
+        using var socket = await context.WebSockets.AcceptWebSocketAsync(protocol).ConfigureAwait(false);
+        GraphQLWebSocketConnection<TSchema>? connection = protocol switch
+        {
+            GraphQLTransportWsConnection<TSchema>.SubProtocol => new GraphQLTransportWsConnection<TSchema>(socket, context, _services),
+            GraphQLWsConnection<TSchema>.SubProtocol => new GraphQLWsConnection<TSchema>(socket, context, _services),
+            _ => null,
+        };
+        if (connection is null)
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+            timeout.CancelAfter(TimeSpan.FromSeconds(5));
+            try
+            {
+                await socket.CloseAsync((WebSocketCloseStatus)WebSocketCloseCodes.SubprotocolNotAcceptable, "Subprotocol not acceptable", timeout.Token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
+            {
+                // The client went away first.
+            }
+
+            return;
+        }
+
+        await connection.RunAsync().ConfigureAwait(false);
+    }
+}
