@@ -32,12 +32,7 @@ public sealed class UserType : ObjectGraphType<User>
             .DefaultOrder(o => o.PlacedAt, SortDirection.Descending)
             .Filter<OrderFilterInputType>()
             .Sort<OrderSortInputType>()
-            .ResolveAsync(async (context, request) =>
-            {
-                await using var db = await context.CreateDbContextAsync();
-                var customerId = context.Source.Id;
-                return await request.ExecuteAsync(db.Orders.AsNoTracking().Where(o => o.CustomerId == customerId), context.CancellationToken);
-            })
+            .ResolveBatched(u => u.Id, o => o.CustomerId, ShopQueryScope.Of(db => db.Orders.AsNoTracking()))
             .RequirePolicy(ShopPolicies.SelfOrStaff);
     }
 }

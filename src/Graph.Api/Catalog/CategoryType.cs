@@ -16,18 +16,12 @@ public sealed class CategoryType : ObjectGraphType<Category>
         Field(c => c.Name).Description("The section's name.");
         Field(c => c.Slug).Description("The section's URL name.");
 
-        // REVIEW: one statement per category; `categories { products }` over many parents is not batched yet.
         this.Connection<ProductType, Category, Product>("products")
             .Description("The section's products, filtered and sorted in the database; by name unless `order` says otherwise.")
             .Key(p => p.Id)
             .DefaultOrder(p => p.Name)
             .Filter<ProductFilterInputType>()
             .Sort<ProductSortInputType>()
-            .ResolveAsync(async (context, request) =>
-            {
-                await using var db = await context.CreateDbContextAsync();
-                var categoryId = context.Source.Id;
-                return await request.ExecuteAsync(db.Products.AsNoTracking().Where(p => p.CategoryId == categoryId), context.CancellationToken);
-            });
+            .ResolveBatched(c => c.Id, p => p.CategoryId, ShopQueryScope.Of(db => db.Products.AsNoTracking()));
     }
 }

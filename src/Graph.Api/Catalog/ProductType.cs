@@ -39,12 +39,7 @@ public sealed class ProductType : ObjectGraphType<Product>
             .Description("The product's reviews, newest first.")
             .Key(r => r.Id)
             .DefaultOrder(r => r.CreatedAt, SortDirection.Descending)
-            .ResolveAsync(async (context, request) =>
-            {
-                await using var db = await context.CreateDbContextAsync();
-                var productId = context.Source.Id;
-                return await request.ExecuteAsync(db.Reviews.AsNoTracking().Where(r => r.ProductId == productId), context.CancellationToken);
-            });
+            .ResolveBatched(p => p.Id, r => r.ProductId, ShopQueryScope.Of(db => db.Reviews.AsNoTracking()));
 
         Field<FloatGraphType, IDataLoaderResult<double?>>("averageRating")
             .Description("The mean rating of the product's reviews; null when it has none.")

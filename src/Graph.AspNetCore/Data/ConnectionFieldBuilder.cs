@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Graph.AspNetCore.DataLoader;
 using GraphQL;
 using GraphQL.Builders;
 using GraphQL.Resolvers;
@@ -126,6 +127,53 @@ public sealed class ConnectionFieldBuilder<TSource, TEntity>
             };
             request.Validate();
             return await resolve(context, request).ConfigureAwait(false);
+        });
+        return Field;
+    }
+
+    /// <summary>
+    /// Resolves the field for many parents at once: the parents of one wave that ask for this field
+    /// are answered by one grouped query (one SELECT, plus one COUNT when <c>totalCount</c> is
+    /// selected), not one per parent.
+    /// </summary>
+    /// <param name="parentOf">The parent's key, from the source object (e.g. <c>c =&gt; c.Id</c>).</param>
+    /// <param name="parentKey">The item's parent key (e.g. <c>p =&gt; p.CategoryId</c>).</param>
+    /// <param name="scope">Opens the items to query, e.g. in a database context of its own.</param>
+    /// <exception cref="InvalidOperationException">No <see cref="Key{TKey}"/> was set.</exception>
+    public FieldBuilder<TSource, Connection<TEntity>> ResolveBatched<TParentKey>(
+        Func<TSource, TParentKey> parentOf,
+        Expression<Func<TEntity, TParentKey>> parentKey,
+        QueryScope<TEntity> scope)
+        where TParentKey : notnull
+    {
+        ArgumentNullException.ThrowIfNull(parentOf);
+        ArgumentNullException.ThrowIfNull(parentKey);
+        ArgumentNullException.ThrowIfNull(scope);
+        var key = _key ?? throw new InvalidOperationException($"Connection field '{Field.FieldType.Name}' needs a unique key: call {nameof(Key)}(e => e.Id).");
+        var paging = _paging;
+        var filtered = _filtered;
+        var sorted = _sorted;
+        SortKey<TEntity>[] defaultOrder = [.. _defaultOrder];
+
+        Field.FieldType.Resolver = new FuncFieldResolver<TSource, object?>(context =>
+        {
+            // One loader per position of the field in the document: every parent there has the same arguments.
+            var name = $"connection:{context.FieldDefinition.Name}@{context.FieldAst.Location.Start}";
+            var loader = context.GetDataLoader(name, services =>
+            {
+                var order = sorted ? InputType<SortInputType<TEntity>>(context, OrderArgument).ToSortKeys(Argument(context, OrderArgument)) : [];
+                var request = new ConnectionQuery<TEntity>(key)
+                {
+                    Paging = PagingArguments.From(context),
+                    Options = paging,
+                    Filter = filtered ? InputType<FilterInputType<TEntity>>(context, WhereArgument).ToPredicate(Argument(context, WhereArgument)) : null,
+                    Order = order.Count > 0 ? order : defaultOrder,
+                    IncludeTotalCount = SelectsTotalCount(context),
+                };
+                request.Validate();
+                return new ConnectionBatchLoader<TParentKey, TEntity>(request, parentKey, scope, services);
+            });
+            return loader.LoadAsync(parentOf(context.Source));
         });
         return Field;
     }

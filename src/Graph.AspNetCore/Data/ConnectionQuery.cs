@@ -23,7 +23,7 @@ namespace Graph.AspNetCore.Data;
 /// The unique key (usually the primary key), appended to every order as the final tie-breaker so that
 /// each row has its own position.
 /// </param>
-public sealed class ConnectionQuery<TEntity>(SortKey<TEntity> key)
+public sealed partial class ConnectionQuery<TEntity>(SortKey<TEntity> key)
     where TEntity : class
 {
     private Plan? _plan;
@@ -79,6 +79,18 @@ public sealed class ConnectionQuery<TEntity>(SortKey<TEntity> key)
         // One row more than the page tells whether more follow in the direction read.
         var ordered = KeysetOrdering.Apply(window, plan.Keys, reverse: plan.Page.Backward);
         var rows = await ToListAsync(KeysetOrdering.Project(ordered.Take(plan.Page.Size + 1), plan.Keys), cancellationToken).ConfigureAwait(false);
+        var connection = ToConnection(plan, rows, token => CountAsync(filtered, token));
+        if (IncludeTotalCount)
+        {
+            await connection.GetTotalCountAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return connection;
+    }
+
+    // Turns the rows read (one more than the page, in reading order) into the connection.
+    private static Connection<TEntity> ToConnection(Plan plan, List<KeysetRow<TEntity>> rows, Func<CancellationToken, Task<int>> count)
+    {
         var more = rows.Count > plan.Page.Size;
         if (more)
         {
@@ -99,13 +111,7 @@ public sealed class ConnectionQuery<TEntity>(SortKey<TEntity> key)
 
         // A page without cursors and without more rows is the whole list: its size is the count.
         var whole = !more && plan.After is null && plan.Before is null;
-        var connection = new Connection<TEntity>(edges, pageInfo, token => whole ? Task.FromResult(edges.Count) : CountAsync(filtered, token));
-        if (IncludeTotalCount)
-        {
-            await connection.GetTotalCountAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        return connection;
+        return new Connection<TEntity>(edges, pageInfo, token => whole ? Task.FromResult(edges.Count) : count(token));
     }
 
     private Plan GetPlan() => _plan ??= CreatePlan();

@@ -32,6 +32,11 @@ internal static class KeysetOrdering
 
     /// <summary><c>Select(e =&gt; new KeysetRow { Node = e, Keys = new object[] { k1, k2, ... } })</c>.</summary>
     public static IQueryable<KeysetRow<TEntity>> Project<TEntity>(IQueryable<TEntity> source, IReadOnlyList<SortKey<TEntity>> keys)
+        where TEntity : class =>
+        source.Select(RowSelector(keys));
+
+    /// <summary><c>e =&gt; new KeysetRow { Node = e, Keys = new object[] { key1(e), … } }</c>.</summary>
+    public static Expression<Func<TEntity, KeysetRow<TEntity>>> RowSelector<TEntity>(IReadOnlyList<SortKey<TEntity>> keys)
         where TEntity : class
     {
         var entity = Expression.Parameter(typeof(TEntity), "e");
@@ -40,6 +45,6 @@ internal static class KeysetOrdering
             Expression.New(typeof(KeysetRow<TEntity>)),
             Expression.Bind(typeof(KeysetRow<TEntity>).GetProperty(nameof(KeysetRow<TEntity>.Node))!, entity),
             Expression.Bind(typeof(KeysetRow<TEntity>).GetProperty(nameof(KeysetRow<TEntity>.Keys))!, Expression.NewArrayInit(typeof(object), values)));
-        return source.Select(Expression.Lambda<Func<TEntity, KeysetRow<TEntity>>>(row, entity));
+        return Expression.Lambda<Func<TEntity, KeysetRow<TEntity>>>(row, entity);
     }
 }

@@ -55,6 +55,35 @@ public sealed class SqlStatementCountTests : IDisposable
         Assert.Equal(10, names.Count(n => n == "Books"));
     }
 
+    [Theory]
+    [InlineData(3)]
+    [InlineData(20)]
+    public async Task Paged_children_of_many_parents_take_one_statement_for_all_parents(int first)
+    {
+        var statements = await CountAsync(
+            "query ($first: Int) { categories { name products(first: $first, order: [{ price: DESC }]) { totalCount pageInfo { hasNextPage } nodes { name price } } } }",
+            new { first });
+
+        // categories; every category's page in one grouped SELECT; every count in one grouped COUNT.
+        Assert.Equal(3, statements);
+    }
+
+    [Fact]
+    public async Task A_batched_page_is_the_same_page_a_single_parent_gets()
+    {
+        using var client = _factory.CreateClient();
+        const string page = "products(first: 4, order: [{ price: DESC }]) { totalCount pageInfo { hasNextPage endCursor } nodes { name price } }";
+
+        var all = await client.PostAsync($"{{ categories {{ slug {page} }} }}");
+        all.AssertNoErrors();
+        foreach (var category in all.Data!["categories"]!.AsArray())
+        {
+            var single = await client.PostAsync($"query ($slug: String!) {{ categoryBySlug(slug: $slug) {{ {page} }} }}", new { slug = category!["slug"]!.GetValue<string>() });
+            single.AssertNoErrors();
+            Assert.Equal(single.Data!["categoryBySlug"]!["products"]!.ToJsonString(), category["products"]!.ToJsonString());
+        }
+    }
+
     private async Task<int> CountAsync(string query, object variables)
     {
         using var client = _factory.CreateClient();

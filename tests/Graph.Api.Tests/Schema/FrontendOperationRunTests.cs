@@ -11,6 +11,7 @@ namespace Graph.Api.Tests.Schema;
 public sealed class FrontendOperationRunTests : IDisposable
 {
     private const string Product1 = "UHJvZHVjdDox";
+    private const string Product2 = "UHJvZHVjdDoy";
 
     /// <summary>
     /// How each operation is run: who sends it, its variables (a <c>{first}</c> placeholder is run
@@ -20,16 +21,31 @@ public sealed class FrontendOperationRunTests : IDisposable
     {
         ["SignUp"] = new(null, new() { ["email"] = "zed@shop.test", ["password"] = "s3cretPass", ["displayName"] = "Zed" }, 2),
         ["LogIn"] = new(null, new() { ["email"] = DemoAccounts.Alice, ["password"] = DemoAccounts.Password }, 1),
-        ["Me"] = new(DemoAccounts.Alice, [], 5),
+        ["Me"] = new(DemoAccounts.Alice, [], 5) { Arrange = f => OrdersAsync(f, 2) },
         ["AddReview"] = new(DemoAccounts.Alice, new() { ["productId"] = Product1, ["rating"] = 4, ["body"] = "Nice." }, 6),
         ["Storefront"] = new(null, new() { ["first"] = "{first}" }, 5),
         ["ProductPage"] = new(null, new() { ["slug"] = "classic-novel-1" }, 5),
         ["CategoryPage"] = new(null, new() { ["slug"] = "books", ["first"] = "{first}" }, 3),
         ["CheapInStock"] = new(null, new() { ["max"] = 60.0m }, 1),
         ["ProductsByIds"] = new(null, new() { ["ids"] = new[] { Product1, "UHJvZHVjdDoy" } }, 1),
-        ["StaffOrders"] = new(DemoAccounts.Staff, new() { ["first"] = "{first}" }, 6),
+        ["StaffOrders"] = new(DemoAccounts.Staff, new() { ["first"] = "{first}" }, 6) { Arrange = f => OrdersAsync(f, 7) },
         ["PlacedOrders"] = new(DemoAccounts.Staff, [], 1),
         ["AllUsers"] = new(DemoAccounts.Admin, new() { ["first"] = "{first}" }, 2),
+        ["AddToCart"] = new(DemoAccounts.Alice, new() { ["productId"] = Product1, ["quantity"] = 2 }, 5),
+        ["UpdateCartItem"] = new(DemoAccounts.Alice, new() { ["productId"] = Product1, ["quantity"] = 3 }, 5) { Arrange = InCartAsync },
+        ["RemoveFromCart"] = new(DemoAccounts.Alice, new() { ["productId"] = Product1 }, 2) { Arrange = InCartAsync },
+        ["Checkout"] = new(DemoAccounts.Alice, new() { ["idempotencyKey"] = "run-1", ["paymentToken"] = "tok_visa" }, 17) { Arrange = InCartAsync },
+        ["MyOrder"] = new(DemoAccounts.Alice, [], 4) { Arrange = f => OrderAsync(f, "id") },
+        ["CancelOrder"] = new(DemoAccounts.Alice, [], 9) { Arrange = f => OrderAsync(f, "orderId") },
+        ["UpdateOrderStatus"] = new(DemoAccounts.Staff, new() { ["status"] = "PREPARING" }, 5) { Arrange = f => OrderAsync(f, "orderId") },
+        ["CreateProduct"] = new(DemoAccounts.Staff, new()
+        {
+            ["input"] = new Dictionary<string, object?>
+            {
+                ["sku"] = "SKU-NEW-1", ["name"] = "Brand New Thing", ["description"] = "Shiny.", ["price"] = 12.5m, ["stock"] = 3, ["categoryId"] = "Q2F0ZWdvcnk6MQ==",
+            },
+        }, 7),
+        ["RestockProduct"] = new(DemoAccounts.Staff, new() { ["productId"] = Product1, ["quantity"] = 5 }, 4),
     };
 
     private readonly ShopApiFactory _factory = new();
@@ -61,6 +77,12 @@ public sealed class FrontendOperationRunTests : IDisposable
         Assert.True(Runs.TryGetValue(operationName, out var run), $"Say how {operationName} is run: add it to {nameof(Runs)}.");
         var document = File.ReadAllText(Path.Combine(RepositoryPaths.Operations, file));
         using var client = await _factory.ClientAsAsync(run.User);
+        var arranged = run.Arrange is null ? [] : await run.Arrange(_factory);
+        foreach (var (name, value) in arranged)
+        {
+            run.Variables[name] = value;
+        }
+
         var pageSized = run.Variables.ContainsValue("{first}");
 
         var counts = new List<int>();
@@ -78,8 +100,51 @@ public sealed class FrontendOperationRunTests : IDisposable
         }
 
         Assert.True(counts.Max() <= run.MaxStatements, $"{operationName} ran {counts.Max()} SQL statements (budget {run.MaxStatements}):\n" + string.Join("\n---\n", _factory.SqlCommands.Commands));
-        Assert.True(counts.Distinct().Count() == 1, $"{operationName}: statements grow with the page size: {string.Join(", ", counts)}");
+        // A page of 50 may need fewer statements than a page of 5 (a page holding the whole list is its own count), never more.
+        Assert.True(counts[^1] <= counts[0], $"{operationName}: statements grow with the page size: {string.Join(", ", counts)}");
     }
 
-    private sealed record Run(string? User, Dictionary<string, object?> Variables, int MaxStatements);
+    // Alice has a product (product 1 unless said otherwise) in her cart.
+    private static async Task<Dictionary<string, object?>> InCartAsync(ShopApiFactory factory) => await InCartAsync(factory, Product1);
+
+    private static async Task<Dictionary<string, object?>> InCartAsync(ShopApiFactory factory, string productId)
+    {
+        using var alice = await factory.ClientAsAsync(DemoAccounts.Alice);
+        var response = await alice.PostAsync("mutation ($id: ID!) { addToCart(input: { productId: $id, quantity: 1 }) { errors { __typename } } }", new { id = productId });
+        response.AssertNoErrors();
+        return [];
+    }
+
+    // Alice has placed an order; its id goes into the named variable.
+    private static async Task<Dictionary<string, object?>> OrderAsync(ShopApiFactory factory, string variable) =>
+        new() { [variable] = (await PlaceOrdersAsync(factory, 1))[0] };
+
+    // Alice has placed several orders, more than a small page holds.
+    private static async Task<Dictionary<string, object?>> OrdersAsync(ShopApiFactory factory, int count)
+    {
+        await PlaceOrdersAsync(factory, count);
+        return [];
+    }
+
+    private static async Task<List<string>> PlaceOrdersAsync(ShopApiFactory factory, int count)
+    {
+        using var alice = await factory.ClientAsAsync(DemoAccounts.Alice);
+        var ids = new List<string>();
+        for (var i = 0; i < count; i++)
+        {
+            await InCartAsync(factory, Product2); // product 2 has 16 units
+            var response = await alice.PostAsync(
+                "mutation ($key: String!) { checkout(input: { idempotencyKey: $key, paymentToken: \"tok_visa\" }) { order { id } errors { __typename } } }",
+                new { key = $"arrange-{i}" });
+            response.AssertNoErrors();
+            ids.Add(response.Data!["checkout"]!["order"]!["id"]!.GetValue<string>());
+        }
+
+        return ids;
+    }
+
+    private sealed record Run(string? User, Dictionary<string, object?> Variables, int MaxStatements)
+    {
+        public Func<ShopApiFactory, Task<Dictionary<string, object?>>>? Arrange { get; init; }
+    }
 }
