@@ -65,6 +65,161 @@ public sealed class AuthorizationMatrixTests : IDisposable
         await AssertOutcome(response, expected, "productBySlug", "stock");
     }
 
+    [Theory]
+    [InlineData(null, NotAuthenticated)]
+    [InlineData(DemoAccounts.Alice, Allowed)]
+    [InlineData(DemoAccounts.Bob, NotAuthorized)]
+    [InlineData(DemoAccounts.Staff, NotAuthorized)]
+    [InlineData(DemoAccounts.Admin, NotAuthorized)]
+    public async Task User_cart_is_for_the_user_alone(string? user, string expected)
+    {
+        using var client = await _factory.ClientAsAsync(user);
+
+        var response = await client.PostAsync("query ($id: ID!) { node(id: $id) { ... on User { displayName cart { itemCount } } } }", new { id = AliceId });
+
+        await AssertOutcome(response, expected, "node", "cart");
+    }
+
+    [Theory]
+    [InlineData(null, NotAuthenticated)]
+    [InlineData(DemoAccounts.Alice, Allowed)]
+    [InlineData(DemoAccounts.Bob, NotAuthorized)]
+    [InlineData(DemoAccounts.Staff, Allowed)]
+    [InlineData(DemoAccounts.Admin, Allowed)]
+    public async Task User_orders_are_for_the_user_staff_and_admin(string? user, string expected)
+    {
+        using var client = await _factory.ClientAsAsync(user);
+
+        var response = await client.PostAsync("query ($id: ID!) { node(id: $id) { ... on User { displayName orders(first: 5) { nodes { id } } } } }", new { id = AliceId });
+
+        await AssertOutcome(response, expected, "node", "orders");
+    }
+
+    [Theory]
+    [InlineData(null, NotAuthenticated)]
+    [InlineData(DemoAccounts.Alice, Allowed)] // its customer
+    [InlineData(DemoAccounts.Bob, NotAuthorized)]
+    [InlineData(DemoAccounts.Staff, Allowed)]
+    [InlineData(DemoAccounts.Admin, Allowed)]
+    public async Task An_order_is_for_its_customer_staff_and_admin_through_node(string? user, string expected)
+    {
+        var orderId = await PlaceOrderAsAliceAsync();
+        using var client = await _factory.ClientAsAsync(user);
+
+        var response = await client.PostAsync("query ($id: ID!) { node(id: $id) { ... on Order { number total } } categories { name } }", new { id = orderId });
+
+        if (expected == Allowed)
+        {
+            response.AssertNoErrors();
+            Assert.NotNull(response.Data?["node"]?["number"]);
+        }
+        else
+        {
+            Assert.Null(response.Data?["node"]);
+            var error = Assert.Single(response.Errors!);
+            Assert.Equal(expected, error!["extensions"]!["code"]!.GetValue<string>());
+            Assert.Equal(["node"], error["path"]!.AsArray().Select(p => p!.GetValue<string>()));
+        }
+
+        Assert.NotEmpty(response.Data!["categories"]!.AsArray()); // the rest of the response arrives
+    }
+
+    [Theory]
+    [InlineData(null, NotAuthenticated)]
+    [InlineData(DemoAccounts.Alice, NotAuthorized)]
+    [InlineData(DemoAccounts.Staff, Allowed)]
+    [InlineData(DemoAccounts.Admin, Allowed)]
+    public async Task The_orders_list_is_for_staff_and_admin(string? user, string expected)
+    {
+        using var client = await _factory.ClientAsAsync(user);
+
+        var response = await client.PostAsync("{ orders(first: 5) { nodes { id } } categories { name } }");
+
+        await AssertRootOutcome(response, expected, "orders");
+    }
+
+    [Theory]
+    [InlineData(null, NotAuthenticated)]
+    [InlineData(DemoAccounts.Alice, NotAuthorized)]
+    [InlineData(DemoAccounts.Staff, NotAuthorized)]
+    [InlineData(DemoAccounts.Admin, Allowed)]
+    public async Task The_users_list_is_for_admin(string? user, string expected)
+    {
+        using var client = await _factory.ClientAsAsync(user);
+
+        var response = await client.PostAsync("{ users(first: 5) { nodes { id } } categories { name } }");
+
+        await AssertRootOutcome(response, expected, "users");
+    }
+
+    [Theory]
+    [InlineData(null, NotAuthenticated)]
+    [InlineData(DemoAccounts.Alice, NotAuthorized)]
+    [InlineData(DemoAccounts.Staff, Allowed)]
+    [InlineData(DemoAccounts.Admin, Allowed)]
+    public async Task A_filter_on_stock_is_authorized_like_reading_stock_even_through_variables(string? user, string expected)
+    {
+        using var client = await _factory.ClientAsAsync(user);
+        var literal = await client.PostAsync("{ products(where: { or: [{ name: { eq: \"x\" } }, { stock: { lt: 3 } }] }) { totalCount } categories { name } }");
+        var variable = await client.PostAsync(
+            "query ($where: ProductFilterInput) { products(where: $where) { totalCount } categories { name } }",
+            new { where = new { stock = new { lt = 3 } } });
+
+        await AssertRootOutcome(literal, expected, "products");
+        await AssertRootOutcome(variable, expected, "products");
+    }
+
+    [Theory]
+    [InlineData(null, NotAuthenticated)]
+    [InlineData(DemoAccounts.Alice, NotAuthorized)]
+    [InlineData(DemoAccounts.Staff, Allowed)]
+    [InlineData(DemoAccounts.Admin, Allowed)]
+    public async Task Catalog_admin_is_for_staff_and_admin(string? user, string expected)
+    {
+        using var client = await _factory.ClientAsAsync(user);
+
+        var response = await client.PostAsync(
+            "mutation ($id: ID!) { restockProduct(input: { productId: $id, quantity: 1 }) { product { id } errors { __typename } } }",
+            new { id = "UHJvZHVjdDox" });
+
+        if (expected == Allowed)
+        {
+            response.AssertNoErrors();
+        }
+        else
+        {
+            Assert.Equal([expected], response.ErrorCodes);
+        }
+    }
+
+    private async Task<string> PlaceOrderAsAliceAsync()
+    {
+        using var alice = await _factory.ClientAsAsync(DemoAccounts.Alice);
+        (await alice.PostAsync("mutation { addToCart(input: { productId: \"UHJvZHVjdDoy\", quantity: 1 }) { errors { __typename } } }")).AssertNoErrors();
+        var checkout = await alice.PostAsync("mutation { checkout(input: { idempotencyKey: \"matrix\", paymentToken: \"tok_visa\" }) { order { id } errors { __typename } } }");
+        checkout.AssertNoErrors();
+        return checkout.Data!["checkout"]!["order"]!["id"]!.GetValue<string>();
+    }
+
+    private static Task AssertRootOutcome(GraphQLResponse response, string expected, string field)
+    {
+        if (expected == Allowed)
+        {
+            response.AssertNoErrors();
+            Assert.NotNull(response.Data?[field]);
+        }
+        else
+        {
+            Assert.Null(response.Data?[field]);
+            var error = Assert.Single(response.Errors!);
+            Assert.Equal(expected, error!["extensions"]!["code"]!.GetValue<string>());
+            Assert.Equal([field], error["path"]!.AsArray().Select(p => p!.GetValue<string>()));
+        }
+
+        Assert.NotEmpty(response.Data!["categories"]!.AsArray());
+        return Task.CompletedTask;
+    }
+
     private static Task AssertOutcome(GraphQLResponse response, string expected, string parent, string field)
     {
         var value = response.Data?[parent]?[field];
