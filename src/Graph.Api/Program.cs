@@ -3,6 +3,7 @@ using Graph.Api.Accounts;
 using Graph.Api.Data;
 using Graph.Api.Orders;
 using Graph.Api.Subscriptions;
+using Graph.Api.Telemetry;
 using Graph.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -21,6 +22,9 @@ builder.Services.AddOutboxDispatcher();
 
 // Health: liveness, and readiness that needs the database reachable and migrated.
 builder.Services.AddShopHealthChecks();
+
+// Telemetry: structured logs with trace id and operation name; OTLP traces and metrics when configured.
+builder.AddShopTelemetry();
 
 // Errors outside GraphQL: problem details, never a stack trace outside Development.
 builder.Services.AddProblemDetails();

@@ -31,7 +31,9 @@ public static partial class GraphQLServerServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton<GraphQLServerTelemetry>();
         services.AddSingleton<NodeResolverRegistry>();
-        services.AddAuthorizationCore();
+        // The full registration (policy evaluator included): WebApplication adds UseAuthorization whenever
+        // authorization services exist, and that middleware refuses to start with the core set alone.
+        services.AddAuthorization();
         services.AddScoped<GraphQLAuthorizer>();
         services.AddSingleton<IRequestValidationRule, AuthorizationValidationRule>();
         services.AddGraphQL(builder =>

@@ -3,7 +3,8 @@ using BenchmarkDotNet.Running;
 namespace Graph.Benchmarks;
 
 /// <summary>
-/// <c>bare-server --urls URL</c> runs the bare Kestrel baseline of load.sh; anything else goes to
+/// <c>bare-server --urls URL</c> runs the bare Kestrel baseline of load.sh; <c>fanout …</c> the
+/// subscription fan-out measurement (<see cref="SubscriptionFanOut"/>); anything else goes to
 /// BenchmarkDotNet (<c>--filter '*'</c>, <c>--job short</c>, ...).
 /// </summary>
 public static class EntryPoint
@@ -13,6 +14,17 @@ public static class EntryPoint
         if (args is ["bare-server", .. var rest])
         {
             await BareServer.RunAsync(rest);
+            return 0;
+        }
+
+        if (args is ["fanout", .. var fanOut])
+        {
+            return await SubscriptionFanOut.RunAsync(fanOut);
+        }
+
+        if (args is ["cpu-per-request", ..])
+        {
+            await CpuPerRequest.RunAsync();
             return 0;
         }
 

@@ -30,12 +30,14 @@ public sealed class Pipeline(GraphQLRequestExecutor<ShopSchema> executor, IServi
     public static Pipeline Of(IServiceProvider services) =>
         new(services.GetRequiredService<GraphQLRequestExecutor<ShopSchema>>(), services);
 
-    public async Task ExecuteAsync(string document, Stream output)
+    public Task ExecuteAsync(string document, Stream output) => ExecuteAsync(new GraphQLRequest { Query = document }, output);
+
+    public async Task ExecuteAsync(GraphQLRequest request, Stream output)
     {
         var scope = _scopes.CreateAsyncScope();
         await using (scope.ConfigureAwait(false))
         {
-            var prepared = executor.Prepare(new GraphQLRequest { Query = document });
+            var prepared = executor.Prepare(request);
             var result = await executor.ExecuteAsync(prepared, Anonymous, scope.ServiceProvider, CancellationToken.None).ConfigureAwait(false);
             await _serializer.WriteAsync(output, result).ConfigureAwait(false);
         }
@@ -46,13 +48,19 @@ public sealed class Pipeline(GraphQLRequestExecutor<ShopSchema> executor, IServi
     {
         foreach (var document in documents)
         {
-            using var buffer = new MemoryStream();
-            ExecuteAsync(document, buffer).GetAwaiter().GetResult();
-            var json = Encoding.UTF8.GetString(buffer.ToArray());
-            if (!json.StartsWith("{\"data\":", StringComparison.Ordinal) || json.Contains("\"errors\"", StringComparison.Ordinal))
-            {
-                throw new InvalidOperationException($"The benchmark document does not execute cleanly: {json}");
-            }
+            EnsureClean(new GraphQLRequest { Query = document });
+        }
+    }
+
+    /// <summary>Runs the request once and fails unless it answers with data and no error.</summary>
+    public void EnsureClean(GraphQLRequest request)
+    {
+        using var buffer = new MemoryStream();
+        ExecuteAsync(request, buffer).GetAwaiter().GetResult();
+        var json = Encoding.UTF8.GetString(buffer.ToArray());
+        if (!json.StartsWith("{\"data\":", StringComparison.Ordinal) || json.Contains("\"errors\"", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"The benchmark document does not execute cleanly: {json}");
         }
     }
 }

@@ -43,6 +43,9 @@ public sealed class ShopHost : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        // The application's files (appsettings.json) are copied beside this assembly; the factory's
+        // own guess of the content root depends on how the process was started.
+        builder.UseContentRoot(AppContext.BaseDirectory);
         builder.UseEnvironment("Development");
         foreach (var (key, value) in _settings)
         {

@@ -53,9 +53,12 @@ const result = { url: null, document: hasProducts ? 'products' : 'productBySlug'
 try {
   const page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(timeout);
-  if (process.env.IDE_DEBUG) page.on('console', (m) => console.error('console', m.type(), m.text().slice(0, 300)));
-  if (process.env.IDE_DEBUG) page.on('pageerror', (e) => console.error('pageerror', e.message));
-  if (process.env.IDE_DEBUG) page.on('request', (r) => r.method() === 'POST' && console.error('POST', r.headers()['content-type'], r.headers()['accept'], (r.postData() ?? '').slice(0, 400)));
+  if (process.env.IDE_DEBUG) {
+    // IDE_DEBUG=1 node ide.mjs …: the page's console, its errors and the operations it posts.
+    page.on('console', (m) => console.error('console', m.type(), m.text().slice(0, 300)));
+    page.on('pageerror', (e) => console.error('pageerror', e.message));
+    page.on('request', (r) => r.method() === 'POST' && console.error('POST', (r.postData() ?? '').slice(0, 400)));
+  }
 
   await page.goto(endpoint, { waitUntil: 'load' });
   result.url = page.url();
@@ -66,10 +69,12 @@ try {
   await runInEditor(page, storefront);
   const response = await responseText(page, (text) => text.includes('"categories"') && text.includes('Classic'));
   result.query = { ok: true, shows: response.match(/"name": "[^"]+"/g)?.slice(0, 8) };
+  await page.mouse.move(700, 880); // away from the Run button's tooltip
   await page.screenshot({ path: screenshot });
 
   if (hasStockSubscription) {
     result.subscription = await subscribeToStock(page);
+    await page.mouse.move(700, 880);
     await page.screenshot({ path: screenshot.replace(/\.png$/, '-subscription.png') });
   } else {
     result.subscription = { pending: 'Subscription.productStockChanged (and Mutation.restockProduct) are not in the schema yet' };

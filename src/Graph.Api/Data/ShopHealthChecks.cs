@@ -6,12 +6,16 @@ namespace Graph.Api.Data;
 
 public static class ShopHealthChecks
 {
-    private const string Ready = "ready";
+    /// <summary>
+    /// The tag that puts a check into <c>/health/ready</c>. A dependency added later joins readiness
+    /// by this tag alone, e.g. <c>.AddCheck&lt;RedisHealthCheck&gt;("redis", tags: [ShopHealthChecks.ReadyTag])</c>.
+    /// </summary>
+    public const string ReadyTag = "ready";
 
     public static IServiceCollection AddShopHealthChecks(this IServiceCollection services)
     {
         services.AddHealthChecks()
-            .AddCheck<DatabaseMigratedHealthCheck>("database", tags: [Ready]);
+            .AddCheck<DatabaseMigratedHealthCheck>("database", tags: [ReadyTag]);
         return services;
     }
 
@@ -19,7 +23,7 @@ public static class ShopHealthChecks
     public static void MapShopHealthChecks(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(Ready) });
+        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
     }
 }
 

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 
 namespace Graph.Api.Orders;
@@ -42,9 +44,15 @@ public sealed class CheckoutAttempt
 
     public static string Serialize(IReadOnlyList<ReservedLine> lines) => JsonSerializer.Serialize(lines);
 
-    /// <summary>"productId×quantity" in product order: equal carts, equal fingerprints.</summary>
-    public static string FingerprintOf(IEnumerable<(int ProductId, int Quantity)> cart) =>
-        string.Join(',', cart.OrderBy(l => l.ProductId).Select(l => FormattableString.Invariant($"{l.ProductId}x{l.Quantity}")));
+    /// <summary>
+    /// SHA-256 of "productId x quantity" in product order: equal carts, equal fingerprints, and a
+    /// fixed size however long the cart. An empty cart is the empty string.
+    /// </summary>
+    public static string FingerprintOf(IEnumerable<(int ProductId, int Quantity)> cart)
+    {
+        var text = string.Join(',', cart.OrderBy(l => l.ProductId).Select(l => FormattableString.Invariant($"{l.ProductId}x{l.Quantity}")));
+        return text.Length == 0 ? string.Empty : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    }
 }
 
 /// <summary>A cart line as reserved: the quantity taken from stock at the price of that moment.</summary>

@@ -11,7 +11,7 @@ internal sealed class CheckoutAttemptConfiguration : IEntityTypeConfiguration<Ch
 
         // The claim: one attempt per user and key, decided by the database, whichever request comes first.
         builder.HasIndex(a => new { a.UserId, a.IdempotencyKey }).IsUnique();
-        builder.Property(a => a.CartFingerprint).HasMaxLength(4000);
+        builder.Property(a => a.CartFingerprint).HasMaxLength(64);
         builder.Property(a => a.PaymentReference).HasMaxLength(100);
         builder.HasOne<Graph.Api.Accounts.User>().WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(a => a.Order).WithMany().HasForeignKey(a => a.OrderId).OnDelete(DeleteBehavior.Cascade);

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using System.Net.WebSockets;
 using System.Security.Claims;
@@ -32,7 +33,7 @@ namespace Graph.AspNetCore.WebSockets;
 internal abstract partial class GraphQLWebSocketConnection<TSchema>
     where TSchema : ISchema
 {
-    // A send that takes longer means the client stopped reading: the connection is dropped.
+    // A send that takes longer means the client stopped reading: the connection is dropped (see HousekeepAsync).
     private static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(30);
 
     // After our close frame, how long the client has to answer with its own.
@@ -48,6 +49,7 @@ internal abstract partial class GraphQLWebSocketConnection<TSchema>
     private readonly ConcurrentDictionary<string, WebSocketOperation> _operations = new(StringComparer.Ordinal);
     private int _initialised;
     private int _closing;
+    private long _sendStartedAt;
 
     protected GraphQLWebSocketConnection(WebSocket socket, HttpContext http, WebSocketConnectionServices<TSchema> services)
     {
@@ -139,10 +141,7 @@ internal abstract partial class GraphQLWebSocketConnection<TSchema>
             _ = CloseWhenExpiredAsync(expiresAt.Value);
         }
 
-        if (_services.Options.KeepAliveInterval > TimeSpan.Zero)
-        {
-            _ = KeepAliveAsync(_services.Options.KeepAliveInterval);
-        }
+        _ = HousekeepAsync();
     }
 
     /// <summary>
@@ -433,11 +432,9 @@ internal abstract partial class GraphQLWebSocketConnection<TSchema>
     {
         var message = Serialize(type, id, payload);
         var locked = false;
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_lifetimeToken);
-        timeout.CancelAfter(SendTimeout);
         try
         {
-            await _sendLock.WaitAsync(timeout.Token).ConfigureAwait(false);
+            await _sendLock.WaitAsync(_lifetimeToken).ConfigureAwait(false);
             locked = true;
 
             // Checked under the lock: once an operation is finished, no message of it follows its last.
@@ -446,22 +443,30 @@ internal abstract partial class GraphQLWebSocketConnection<TSchema>
                 return;
             }
 
-            await _socket.SendAsync(message.WrittenMemory, WebSocketMessageType.Text, endOfMessage: true, timeout.Token).ConfigureAwait(false);
+            // Watched by the housekeeping loop rather than a timer per send: sends are many, stuck ones rare.
+            Volatile.Write(ref _sendStartedAt, Stopwatch.GetTimestamp());
+            await _socket.SendAsync(message.WrittenMemory, WebSocketMessageType.Text, endOfMessage: true, _lifetimeToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
         {
-            // The client stopped reading or went away: the connection ends.
-            Interlocked.Exchange(ref _closing, 1);
-            TryCancel(_lifetime);
-            _socket.Abort();
+            // The client went away (or stopped reading and was aborted): the connection ends.
+            Abort();
         }
         finally
         {
             if (locked)
             {
+                Volatile.Write(ref _sendStartedAt, 0);
                 _sendLock.Release();
             }
         }
+    }
+
+    private void Abort()
+    {
+        Interlocked.Exchange(ref _closing, 1);
+        TryCancel(_lifetime);
+        _socket.Abort();
     }
 
     private ArrayBufferWriter<byte> Serialize(string type, string? id, object? payload)
@@ -542,14 +547,29 @@ internal abstract partial class GraphQLWebSocketConnection<TSchema>
         }
     }
 
-    private async Task KeepAliveAsync(TimeSpan interval)
+    /// <summary>
+    /// Every tick: drops the connection when a send has been stuck longer than <see cref="SendTimeout"/>
+    /// (the client stopped reading), else sends the protocol's keep-alive unless a send is under way.
+    /// </summary>
+    private async Task HousekeepAsync()
     {
-        using var timer = new PeriodicTimer(interval, _services.Time);
+        var keepAlive = _services.Options.KeepAliveInterval;
+        using var timer = new PeriodicTimer(keepAlive > TimeSpan.Zero && keepAlive < SendTimeout ? keepAlive : SendTimeout, _services.Time);
         try
         {
             while (await timer.WaitForNextTickAsync(_lifetimeToken).ConfigureAwait(false) && Volatile.Read(ref _closing) == 0)
             {
-                await SendKeepAliveAsync().ConfigureAwait(false);
+                var started = Volatile.Read(ref _sendStartedAt);
+                if (started != 0 && Stopwatch.GetElapsedTime(started) > SendTimeout)
+                {
+                    Abort();
+                    return;
+                }
+
+                if (keepAlive > TimeSpan.Zero && started == 0)
+                {
+                    _ = SendKeepAliveAsync();
+                }
             }
         }
         catch (OperationCanceledException)

@@ -113,10 +113,14 @@ public class GraphQLTelemetryTests
     }
 
     [Fact]
-    public async Task Fast_operations_are_not_logged()
+    public async Task Operations_under_the_threshold_are_not_logged()
     {
         var logs = new ScopeCapturingLoggerProvider();
-        await using var app = await TestServerHost.StartAsync("Production", services => services.AddSingleton<ILoggerProvider>(logs));
+        await using var app = await TestServerHost.StartAsync("Production", services =>
+        {
+            services.AddSingleton<ILoggerProvider>(logs);
+            services.Configure<GraphQLServerOptions>(options => options.SlowOperationThreshold = TimeSpan.FromMinutes(1));
+        });
         using var client = app.GetTestClient();
         var name = UniqueName("Quick");
 

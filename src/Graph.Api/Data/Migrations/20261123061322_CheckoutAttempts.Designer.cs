@@ -207,7 +207,7 @@ namespace Graph.Api.Data.Migrations
 
                     b.Property<string>("CartFingerprint")
                         .IsRequired()
-                        .HasMaxLength(4000)
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")

@@ -19,7 +19,7 @@ namespace Graph.Api.Data.Migrations
                         .Annotation("Sqlite:Autoincrement", true),
                     UserId = table.Column<int>(type: "INTEGER", nullable: false),
                     IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    CartFingerprint = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    CartFingerprint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     PaymentReference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     Amount = table.Column<long>(type: "INTEGER", nullable: false),
                     Reservation = table.Column<string>(type: "TEXT", nullable: false),

@@ -1,0 +1,130 @@
+using System.Collections.Concurrent;
+using Graph.Api.Data;
+using Graph.Api.Subscriptions;
+using Graph.Api.Tests.Infrastructure;
+using Graph.AspNetCore.Relay;
+using Graph.AspNetCore.Subscriptions;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Graph.Api.Tests.Subscriptions;
+
+/// <summary>
+/// The outbox path of live events (ARCHITECTURE.md): an event is published for a committed change and
+/// never for a rolled-back one, and rows a crash left unsent are published when the app starts.
+/// </summary>
+public sealed class OutboxDeliveryTests : IDisposable
+{
+    private const string StockChanged = "subscription($id: ID!) { productStockChanged(productId: $id) { id stock } }";
+    private readonly ShopApiFactory _factory = new();
+
+    public void Dispose() => _factory.Dispose();
+
+    [Fact]
+    public async Task A_committed_change_is_delivered_and_a_rolled_back_one_never_is()
+    {
+        var token = await _factory.CreateClient().LogInAsync(DemoAccounts.Staff);
+        await using var client = await TransportWsTestClient.ConnectAsync(_factory, token);
+        await client.SubscribeAsync("stock", StockChanged, new { id = GlobalId.Encode("Product", 7) });
+
+        var rolledBack = await ChangeStockAsync(productId: 7, by: 100, commit: false);
+        Assert.Null(await client.ReceiveAsync(TimeSpan.FromSeconds(1.5)));
+
+        var committed = await ChangeStockAsync(productId: 7, by: 5, commit: true);
+        var message = await client.ReceiveAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal("next", message?["type"]?.ToString());
+        Assert.Equal(committed, (int)message!["payload"]!["data"]!["productStockChanged"]!["stock"]!);
+        Assert.NotEqual(rolledBack, committed);
+        Assert.Null(await client.ReceiveAsync(TimeSpan.FromSeconds(1)));
+
+        await using var db = await DbAsync(_factory.Services);
+        var rows = await db.OutboxMessages.Where(m => m.Type == nameof(ProductStockChanged)).ToListAsync();
+        Assert.DoesNotContain(rows, m => m.Payload.Contains($"\"stock\":{rolledBack}", StringComparison.Ordinal));
+        Assert.All(rows, m => Assert.NotNull(m.SentAt));
+    }
+
+    [Fact]
+    public async Task Rows_left_unsent_by_a_crash_are_published_in_order_when_the_app_starts()
+    {
+        // The first run creates and seeds the database, then stops; rows are left unsent behind it.
+        using (var first = new ShopApiFactory { Settings = { ["ConnectionStrings:Shop"] = $"Data Source={_factory.DatabasePath}" } })
+        {
+            _ = first.Services;
+        }
+
+        long[] ids;
+        await using (var db = new ShopDbContext(new DbContextOptionsBuilder<ShopDbContext>().UseSqlite($"Data Source={_factory.DatabasePath}").Options))
+        {
+            var at = DateTime.UtcNow;
+            db.AddEvent(new ProductStockChanged(8, 11), at);
+            db.AddEvent(new OrderPlaced(1234), at);
+            db.AddEvent(new ProductStockChanged(9, 12), at);
+            await db.SaveChangesAsync();
+            ids = await db.OutboxMessages.Where(m => m.SentAt == null).OrderBy(m => m.Id).Select(m => m.Id).ToArrayAsync();
+        }
+
+        Assert.Equal(3, ids.Length);
+        var published = new ConcurrentQueue<(string Topic, OutboxEvent Event)>();
+        using var restarted = _factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+            services.AddSingleton<ITopicEventBus>(provider => new RecordingBus(provider.GetRequiredService<InMemoryTopicEventBus>(), published))));
+        _ = restarted.Services;
+
+        await WaitUntilAsync(() => published.Count == 3);
+        Assert.Equal(ids, published.Select(p => p.Event.OutboxId));
+        Assert.Equal(["ProductStockChanged:8", "OrderPlaced", "ProductStockChanged:9"], published.Select(p => p.Topic));
+        await using var check = await DbAsync(restarted.Services);
+        await WaitUntilAsync(() => check.OutboxMessages.AsNoTracking().All(m => m.SentAt != null));
+    }
+
+    private async Task<int> ChangeStockAsync(int productId, int by, bool commit)
+    {
+        await using var db = await DbAsync(_factory.Services);
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var product = await db.Products.SingleAsync(p => p.Id == productId);
+        product.Stock += by;
+        db.AddEvent(new ProductStockChanged(product.Id, product.Stock), DateTime.UtcNow);
+        await db.SaveChangesAsync();
+        if (commit)
+        {
+            await transaction.CommitAsync();
+        }
+        else
+        {
+            await transaction.RollbackAsync();
+        }
+
+        return product.Stock;
+    }
+
+    private static Task<ShopDbContext> DbAsync(IServiceProvider services) =>
+        services.GetRequiredService<IDbContextFactory<ShopDbContext>>().CreateDbContextAsync();
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 200 && !condition(); i++)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.True(condition());
+    }
+
+    private sealed class RecordingBus(ITopicEventBus inner, ConcurrentQueue<(string, OutboxEvent)> published) : ITopicEventBus
+    {
+        public ValueTask PublishAsync<TMessage>(string topic, TMessage message, CancellationToken cancellationToken = default)
+            where TMessage : notnull
+        {
+            if (message is OutboxEvent outboxEvent)
+            {
+                published.Enqueue((topic, outboxEvent));
+            }
+
+            return inner.PublishAsync(topic, message, cancellationToken);
+        }
+
+        public ITopicEvents<TMessage> Subscribe<TMessage>(string topic)
+            where TMessage : notnull => inner.Subscribe<TMessage>(topic);
+    }
+}
