@@ -22,9 +22,9 @@ public static class EntryPoint
             return await SubscriptionFanOut.RunAsync(fanOut);
         }
 
-        if (args is ["cpu-per-request", ..])
+        if (args is ["cpu-per-request", .. var cpuArgs])
         {
-            await CpuPerRequest.RunAsync();
+            await CpuPerRequest.RunAsync(cpuArgs);
             return 0;
         }
 

@@ -1,5 +1,6 @@
 // Banana Cake Pop in headless Chromium against a running server: the IDE loads from /graphql,
-// runs a storefront document and shows the products in its response pane; when the schema has
+// runs a storefront document (`products`, or `productBySlug` where the schema has no `products`)
+// and shows the products in its response pane; when the schema has
 // Subscription.productStockChanged it also subscribes in a second tab and sees a stock change
 // arrive over the WebSocket. Prints one JSON line with what ran; exits non-zero on failure.
 // Usage: node ide.mjs http://127.0.0.1:5000 artifacts/ide.png
@@ -35,8 +36,8 @@ const hasProducts = fields('query').has('products');
 const hasStockSubscription = fields('subscription').has('productStockChanged') && fields('mutation').has('restockProduct');
 
 const storefront = hasProducts
-  ? 'query Storefront {\n  categories { name }\n  products(first: 5) { nodes { name price inStock } }\n}'
-  : 'query Storefront {\n  categories { name }\n  novel: productBySlug(slug: "classic-novel-1") { name price inStock }\n  cookbook: productBySlug(slug: "everyday-cookbook-2") { name price inStock }\n  headphones: productBySlug(slug: "classic-headphones-11") { name price inStock }\n}';
+  ? 'query Storefront {\n  products(first: 5) {\n    nodes { name price inStock category { name } }\n  }\n}'
+  : 'query Storefront {\n  novel: productBySlug(slug: "classic-novel-1") { name price inStock category { name } }\n  cookbook: productBySlug(slug: "everyday-cookbook-2") { name price inStock category { name } }\n  headphones: productBySlug(slug: "classic-headphones-11") { name price inStock category { name } }\n}';
 
 const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'graph-chromium-'));
 const context = await chromium.launchPersistentContext(profile, {
@@ -67,14 +68,16 @@ try {
   await page.getByRole('button', { name: 'Create Document' }).click();
   await page.getByText('Schema available').waitFor();
   await runInEditor(page, storefront);
-  const response = await responseText(page, (text) => text.includes('"categories"') && text.includes('Classic'));
+  const response = await responseText(page, (text) => text.includes('"data"') && text.includes('"price"') && text.includes('Classic'));
   result.query = { ok: true, shows: response.match(/"name": "[^"]+"/g)?.slice(0, 8) };
   await page.mouse.move(700, 880); // away from the Run button's tooltip
+  await page.waitForTimeout(500);
   await page.screenshot({ path: screenshot });
 
   if (hasStockSubscription) {
     result.subscription = await subscribeToStock(page);
     await page.mouse.move(700, 880);
+    await page.waitForTimeout(500);
     await page.screenshot({ path: screenshot.replace(/\.png$/, '-subscription.png') });
   } else {
     result.subscription = { pending: 'Subscription.productStockChanged (and Mutation.restockProduct) are not in the schema yet' };

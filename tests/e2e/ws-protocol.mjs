@@ -80,6 +80,12 @@ const scenarios = {
     connection.send(Buffer.from([1, 2, 3]));
     return outcome(connection);
   },
+  // Larger than GraphQL:MaxRequestBodySize (1 MiB by default): 1009, message too big.
+  async 'too-large'() {
+    const connection = await acknowledged();
+    connection.send({ type: 'subscribe', id: '1', payload: { query: `{ __typename } # ${'x'.repeat(2 * 1024 * 1024)}` } });
+    return outcome(connection);
+  },
   async 'invalid-subscribe'() {
     const connection = await acknowledged();
     connection.send({ type: 'subscribe', id: '1', payload: { query: 42 } });

@@ -1,8 +1,8 @@
 using GraphQL;
 using GraphQL.Execution;
-using ExecutionContext = GraphQL.Execution.ExecutionContext;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using ExecutionContext = GraphQL.Execution.ExecutionContext;
 
 namespace Graph.AspNetCore.Subscriptions;
 

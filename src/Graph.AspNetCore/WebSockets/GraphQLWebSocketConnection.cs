@@ -294,7 +294,9 @@ internal abstract partial class GraphQLWebSocketConnection<TSchema>
             buffer.Advance(result.Count);
             if (buffer.WrittenCount > max)
             {
+                // Whatever else the client sends before the close handshake ends is read and dropped.
                 await CloseAsync((int)WebSocketCloseStatus.MessageTooBig, $"Messages are limited to {max} bytes").ConfigureAwait(false);
+                buffer.ResetWrittenCount();
                 continue;
             }
 
@@ -315,7 +317,15 @@ internal abstract partial class GraphQLWebSocketConnection<TSchema>
                 }
             }
 
-            buffer.ResetWrittenCount();
+            // A large message's buffer is not kept for the rest of a long-lived connection.
+            if (buffer.Capacity > 64 * 1024)
+            {
+                buffer = new ArrayBufferWriter<byte>(4096);
+            }
+            else
+            {
+                buffer.ResetWrittenCount();
+            }
         }
     }
 
@@ -608,7 +618,18 @@ internal abstract partial class GraphQLWebSocketConnection<TSchema>
                 return (null, null);
             }
 
-            var validation = await validator.ValidateAsync(token, _lifetimeToken).ConfigureAwait(false);
+            ConnectionTokenValidation? validation;
+            try
+            {
+                validation = await validator.ValidateAsync(token, _lifetimeToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A token the validator cannot even read is refused like any other bad token.
+                LogTokenValidationFailed(_services.Logger, ex);
+                return (null, null);
+            }
+
             if (validation is null)
             {
                 return (null, null);
@@ -670,6 +691,9 @@ internal abstract partial class GraphQLWebSocketConnection<TSchema>
             // The connection has ended already.
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The connection token validator failed; the connection is refused")]
+    private static partial void LogTokenValidationFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A GraphQL WebSocket connection failed unexpectedly")]
     private static partial void LogUnexpected(ILogger logger, Exception exception);

@@ -30,8 +30,8 @@ public sealed class BananaCakePopTests(ITestOutputHelper output) : IDisposable
         Assert.EndsWith("/graphql/", result["url"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.True(result["query"]!["ok"]!.GetValue<bool>());
         var shown = result["query"]!["shows"]!.AsArray().Select(n => n!.GetValue<string>()).ToList();
-        Assert.Contains("\"name\": \"Books\"", shown);
-        Assert.Contains(shown, s => s.Contains("Classic", StringComparison.Ordinal));
+        Assert.Contains(shown, s => s.StartsWith("\"name\": \"Classic ", StringComparison.Ordinal));
+        Assert.True(shown.Count >= 3, text);
         Assert.True(new FileInfo(screenshot).Length > 10_000);
 
         // The subscription step runs as soon as the schema has productStockChanged; until then it is

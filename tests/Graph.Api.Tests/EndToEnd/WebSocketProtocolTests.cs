@@ -35,6 +35,12 @@ public sealed class WebSocketProtocolTests(WebSocketProtocolTests.Server server)
     }
 
     [Fact]
+    public async Task A_message_over_the_size_limit_closes_1009()
+    {
+        AssertClosed(await ProbeAsync("too-large"), 1009, "Messages are limited to 1048576 bytes");
+    }
+
+    [Fact]
     public async Task Subscribe_before_the_connection_is_acknowledged_closes_4401()
     {
         AssertClosed(await ProbeAsync("subscribe-before-ack"), 4401, "Unauthorized");
