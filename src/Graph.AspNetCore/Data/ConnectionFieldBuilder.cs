@@ -108,26 +108,9 @@ public sealed class ConnectionFieldBuilder<TSource, TEntity>
     public FieldBuilder<TSource, Connection<TEntity>> ResolveAsync(Func<IResolveFieldContext<TSource>, ConnectionQuery<TEntity>, Task<Connection<TEntity>>> resolve)
     {
         ArgumentNullException.ThrowIfNull(resolve);
-        var key = _key ?? throw new InvalidOperationException($"Connection field '{Field.FieldType.Name}' needs a unique key: call {nameof(Key)}(e => e.Id).");
-        var paging = _paging;
-        var filtered = _filtered;
-        var sorted = _sorted;
-        SortKey<TEntity>[] defaultOrder = [.. _defaultOrder];
-
+        var createRequest = RequestFactory();
         Field.FieldType.Resolver = new FuncFieldResolver<TSource, Connection<TEntity>>(async context =>
-        {
-            var order = sorted ? InputType<SortInputType<TEntity>>(context, OrderArgument).ToSortKeys(Argument(context, OrderArgument)) : [];
-            var request = new ConnectionQuery<TEntity>(key)
-            {
-                Paging = PagingArguments.From(context),
-                Options = paging,
-                Filter = filtered ? InputType<FilterInputType<TEntity>>(context, WhereArgument).ToPredicate(Argument(context, WhereArgument)) : null,
-                Order = order.Count > 0 ? order : defaultOrder,
-                IncludeTotalCount = SelectsTotalCount(context),
-            };
-            request.Validate();
-            return await resolve(context, request).ConfigureAwait(false);
-        });
+            await resolve(context, createRequest(context)).ConfigureAwait(false));
         return Field;
     }
 
@@ -149,33 +132,40 @@ public sealed class ConnectionFieldBuilder<TSource, TEntity>
         ArgumentNullException.ThrowIfNull(parentOf);
         ArgumentNullException.ThrowIfNull(parentKey);
         ArgumentNullException.ThrowIfNull(scope);
-        var key = _key ?? throw new InvalidOperationException($"Connection field '{Field.FieldType.Name}' needs a unique key: call {nameof(Key)}(e => e.Id).");
-        var paging = _paging;
-        var filtered = _filtered;
-        var sorted = _sorted;
-        SortKey<TEntity>[] defaultOrder = [.. _defaultOrder];
-
+        var createRequest = RequestFactory();
         Field.FieldType.Resolver = new FuncFieldResolver<TSource, object?>(context =>
         {
             // One loader per position of the field in the document: every parent there has the same arguments.
             var name = $"connection:{context.FieldDefinition.Name}@{context.FieldAst.Location.Start}";
             var loader = context.GetDataLoader(name, services =>
-            {
-                var order = sorted ? InputType<SortInputType<TEntity>>(context, OrderArgument).ToSortKeys(Argument(context, OrderArgument)) : [];
-                var request = new ConnectionQuery<TEntity>(key)
-                {
-                    Paging = PagingArguments.From(context),
-                    Options = paging,
-                    Filter = filtered ? InputType<FilterInputType<TEntity>>(context, WhereArgument).ToPredicate(Argument(context, WhereArgument)) : null,
-                    Order = order.Count > 0 ? order : defaultOrder,
-                    IncludeTotalCount = SelectsTotalCount(context),
-                };
-                request.Validate();
-                return new ConnectionBatchLoader<TParentKey, TEntity>(request, parentKey, scope, services);
-            });
+                new ConnectionBatchLoader<TParentKey, TEntity>(createRequest(context), parentKey, scope, services));
             return loader.LoadAsync(parentOf(context.Source));
         });
         return Field;
+    }
+
+    // Reads a field's arguments into a checked request, with the settings as they are when the resolver is made.
+    private Func<IResolveFieldContext<TSource>, ConnectionQuery<TEntity>> RequestFactory()
+    {
+        var key = _key ?? throw new InvalidOperationException($"Connection field '{Field.FieldType.Name}' needs a unique key: call {nameof(Key)}(e => e.Id).");
+        var paging = _paging;
+        var filtered = _filtered;
+        var sorted = _sorted;
+        SortKey<TEntity>[] defaultOrder = [.. _defaultOrder];
+        return context =>
+        {
+            var order = sorted ? InputType<SortInputType<TEntity>>(context, OrderArgument).ToSortKeys(Argument(context, OrderArgument)) : [];
+            var request = new ConnectionQuery<TEntity>(key)
+            {
+                Paging = PagingArguments.From(context),
+                Options = paging,
+                Filter = filtered ? InputType<FilterInputType<TEntity>>(context, WhereArgument).ToPredicate(Argument(context, WhereArgument)) : null,
+                Order = order.Count > 0 ? order : defaultOrder,
+                IncludeTotalCount = SelectsTotalCount(context),
+            };
+            request.Validate();
+            return request;
+        };
     }
 
     // Arguments and resolver are set on the FieldType itself: graphql-dotnet's analyzers cannot tell
