@@ -10,16 +10,14 @@ namespace Graph.Benchmarks;
 /// the wall time per request of each benchmark document, run one at a time through the serving
 /// layer after a warm-up. CPU time hardly moves when other processes share the cores, so this
 /// tells costs apart on a busy machine where BenchmarkDotNet's wall-clock figures scatter.
-/// <c>--concurrency N</c> keeps N requests in flight (as load.sh's connections do).
 /// </summary>
 public static class CpuPerRequest
 {
     private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan Measure = TimeSpan.FromSeconds(5);
 
-    public static async Task RunAsync(string[] args)
+    public static async Task RunAsync()
     {
-        var concurrency = args is [.., "--concurrency", var n] ? int.Parse(n, CultureInfo.InvariantCulture) : 1;
         using var host = new ShopHost();
         var pipeline = Pipeline.Of(host.AppServices);
         var storefront = StorefrontBenchmarks.Operation(
@@ -38,16 +36,15 @@ public static class CpuPerRequest
         }));
 
         using var process = Process.GetCurrentProcess();
-        await Console.Out.WriteLineAsync($"{concurrency} request(s) in flight");
         await Console.Out.WriteLineAsync($"{"case",-32} {"CPU us/request",15} {"wall us/request",16} {"requests",9}");
         foreach (var (name, request) in cases)
         {
             pipeline.EnsureClean(request);
-            await RunForAsync(pipeline, request, WarmUp, concurrency);
+            await RunForAsync(pipeline, request, WarmUp);
             process.Refresh();
             var cpu = process.TotalProcessorTime;
             var wall = Stopwatch.StartNew();
-            var count = await RunForAsync(pipeline, request, Measure, concurrency);
+            var count = await RunForAsync(pipeline, request, Measure);
             wall.Stop();
             process.Refresh();
             var cpuPerRequest = (process.TotalProcessorTime - cpu).TotalMicroseconds / count;
@@ -57,20 +54,16 @@ public static class CpuPerRequest
         }
     }
 
-    private static async Task<int> RunForAsync(Pipeline pipeline, GraphQLRequest request, TimeSpan duration, int concurrency)
+    private static async Task<int> RunForAsync(Pipeline pipeline, GraphQLRequest request, TimeSpan duration)
     {
+        var count = 0;
         var watch = Stopwatch.StartNew();
-        var counts = await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+        while (watch.Elapsed < duration)
         {
-            var count = 0;
-            while (watch.Elapsed < duration)
-            {
-                await pipeline.ExecuteAsync(request, Stream.Null);
-                count++;
-            }
+            await pipeline.ExecuteAsync(request, Stream.Null);
+            count++;
+        }
 
-            return count;
-        })));
-        return counts.Sum();
+        return count;
     }
 }

@@ -4,8 +4,9 @@ namespace Graph.Benchmarks;
 
 /// <summary>
 /// <c>bare-server --urls URL</c> runs the bare Kestrel baseline of load.sh; <c>fanout …</c> the
-/// subscription fan-out measurement (<see cref="SubscriptionFanOut"/>); anything else goes to
-/// BenchmarkDotNet (<c>--filter '*'</c>, <c>--job short</c>, ...).
+/// subscription fan-out measurement (<see cref="SubscriptionFanOut"/>); <c>cpu-per-request</c> the
+/// CPU time per request of each benchmark document (<see cref="CpuPerRequest"/>); anything else goes
+/// to BenchmarkDotNet (<c>--filter '*'</c>, <c>--job short</c>, ...).
 /// </summary>
 public static class EntryPoint
 {
@@ -22,9 +23,9 @@ public static class EntryPoint
             return await SubscriptionFanOut.RunAsync(fanOut);
         }
 
-        if (args is ["cpu-per-request", .. var cpuArgs])
+        if (args is ["cpu-per-request", ..])
         {
-            await CpuPerRequest.RunAsync(cpuArgs);
+            await CpuPerRequest.RunAsync();
             return 0;
         }
 
