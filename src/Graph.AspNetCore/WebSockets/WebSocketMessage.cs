@@ -13,4 +13,7 @@ internal readonly record struct WebSocketMessage(string Type, JsonElement Id, Js
 
     /// <summary>Whether the payload is absent or null.</summary>
     public bool PayloadIsNullish => Payload.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null;
+
+    /// <summary>Whether the payload is an object or absent, as <c>connection_init</c> and <c>ping</c> require.</summary>
+    public bool PayloadIsObjectOrNullish => PayloadIsNullish || Payload.ValueKind == JsonValueKind.Object;
 }

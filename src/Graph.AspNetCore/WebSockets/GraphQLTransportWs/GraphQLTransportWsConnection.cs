@@ -25,7 +25,7 @@ internal sealed class GraphQLTransportWsConnection<TSchema>(WebSocket socket, Ht
         switch (message.Type)
         {
             case "connection_init":
-                if (!IsObjectOrNullish(message))
+                if (!message.PayloadIsObjectOrNullish)
                 {
                     await CloseAsync(WebSocketCloseCodes.BadRequest, "Invalid message received: 'connection_init' expects an object payload").ConfigureAwait(false);
                     return;
@@ -34,7 +34,7 @@ internal sealed class GraphQLTransportWsConnection<TSchema>(WebSocket socket, Ht
                 await InitialiseAsync(message.Payload).ConfigureAwait(false);
                 return;
             case "ping":
-                if (!IsObjectOrNullish(message))
+                if (!message.PayloadIsObjectOrNullish)
                 {
                     await CloseAsync(WebSocketCloseCodes.BadRequest, "Invalid message received: 'ping' expects an object payload").ConfigureAwait(false);
                     return;
@@ -91,7 +91,4 @@ internal sealed class GraphQLTransportWsConnection<TSchema>(WebSocket socket, Ht
 
         await StartOperationAsync(id, request).ConfigureAwait(false);
     }
-
-    private static bool IsObjectOrNullish(WebSocketMessage message) =>
-        message.PayloadIsNullish || message.Payload.ValueKind == System.Text.Json.JsonValueKind.Object;
 }

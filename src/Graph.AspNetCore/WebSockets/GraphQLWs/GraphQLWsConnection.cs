@@ -1,5 +1,4 @@
 using System.Net.WebSockets;
-using System.Text.Json;
 using GraphQL.Transport;
 using GraphQL.Types;
 using Microsoft.AspNetCore.Http;
@@ -28,7 +27,7 @@ internal sealed class GraphQLWsConnection<TSchema>(WebSocket socket, HttpContext
         switch (message.Type)
         {
             case "connection_init":
-                if (!message.PayloadIsNullish && message.Payload.ValueKind != JsonValueKind.Object)
+                if (!message.PayloadIsObjectOrNullish)
                 {
                     await CloseAsync(WebSocketCloseCodes.BadRequest, "Invalid message received: 'connection_init' expects an object payload").ConfigureAwait(false);
                     return;
