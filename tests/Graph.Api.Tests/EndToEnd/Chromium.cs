@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Graph.Api.Tests.Infrastructure;
 
 namespace Graph.Api.Tests.EndToEnd;
@@ -16,22 +15,6 @@ public static class Chromium
 
     public static Task EnsureInstalledAsync() => File.Exists(Path) ? Task.CompletedTask : Install.Value;
 
-    private static async Task InstallAsync()
-    {
-        var start = new ProcessStartInfo("bash", [System.IO.Path.Combine(RepositoryPaths.EndToEnd, "install-chromium.sh")])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("bash did not start");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
-        await process.WaitForExitAsync(timeout.Token);
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"install-chromium.sh exited with {process.ExitCode}: {await output}{await error}");
-        }
-    }
+    private static async Task InstallAsync() =>
+        await ChildProcess.RunCheckedAsync("bash", [System.IO.Path.Combine(RepositoryPaths.EndToEnd, "install-chromium.sh")], RepositoryPaths.EndToEnd, TimeSpan.FromMinutes(10));
 }

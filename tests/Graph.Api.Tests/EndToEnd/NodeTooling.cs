@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Graph.Api.Tests.Infrastructure;
 
 namespace Graph.Api.Tests.EndToEnd;
@@ -25,39 +24,6 @@ public static class NodeTooling
 
     private static bool IsCi() => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
-    private static async Task<string> RunAsync(string fileName, string[] args, TimeSpan timeout)
-    {
-        var start = new ProcessStartInfo(fileName)
-        {
-            WorkingDirectory = RepositoryPaths.EndToEnd,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{fileName} did not start");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cts = new CancellationTokenSource(timeout);
-        try
-        {
-            await process.WaitForExitAsync(cts.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{fileName} {string.Join(' ', args)} took longer than {timeout}");
-        }
-
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{fileName} {string.Join(' ', args)} exited with {process.ExitCode}: {await stderr}");
-        }
-
-        return await stdout;
-    }
+    private static Task<string> RunAsync(string fileName, string[] args, TimeSpan timeout) =>
+        ChildProcess.RunCheckedAsync(fileName, args, RepositoryPaths.EndToEnd, timeout);
 }
