@@ -1,3 +1,4 @@
+using Graph.AspNetCore.Execution;
 using System.Linq.Expressions;
 using GraphQL;
 using Microsoft.EntityFrameworkCore;
@@ -129,7 +130,7 @@ public sealed partial class ConnectionQuery<TEntity>(SortKey<TEntity> key)
             cursor is null
                 ? null
                 : KeysetCursor.Decode(cursor, fingerprint, keys)
-                    ?? throw new ExecutionError($"`{argument}` is not a cursor of this list in this order.") { Code = DataErrorCodes.PagingInvalidCursor };
+                    ?? throw new ExecutionError($"`{argument}` is not a cursor of this list in this order.") { Code = ErrorCodes.PagingInvalidCursor };
     }
 
     // EF Core runs queries asynchronously; any other provider (LINQ to Objects in tests) synchronously.

@@ -1,3 +1,4 @@
+using Graph.AspNetCore.Execution;
 using System.Collections;
 using System.Globalization;
 using System.Linq.Expressions;
@@ -52,7 +53,7 @@ internal sealed class FilterExpressionBuilder<TEntity>(FilterInputType<TEntity> 
     {
         if (depth >= type.MaxDepth)
         {
-            throw new ExecutionError($"The filter nests `and`/`or` deeper than {type.MaxDepth} levels.") { Code = DataErrorCodes.FilterTooDeep };
+            throw new ExecutionError($"The filter nests `and`/`or` deeper than {type.MaxDepth} levels.") { Code = ErrorCodes.FilterTooDeep };
         }
 
         var items = ((IEnumerable)value).Cast<IDictionary<string, object?>>().Select(item => BuildObject(item, depth + 1)).ToList();
@@ -80,7 +81,7 @@ internal sealed class FilterExpressionBuilder<TEntity>(FilterInputType<TEntity> 
         {
             if (++_conditions > type.MaxConditions)
             {
-                throw new ExecutionError($"The filter holds more than {type.MaxConditions} conditions.") { Code = DataErrorCodes.FilterTooComplex };
+                throw new ExecutionError($"The filter holds more than {type.MaxConditions} conditions.") { Code = ErrorCodes.FilterTooComplex };
             }
 
             all = And(all, BuildOperation(column, operation, operand));
@@ -124,7 +125,7 @@ internal sealed class FilterExpressionBuilder<TEntity>(FilterInputType<TEntity> 
         {
             throw new ExecutionError($"An `in`/`nin` list holds {items.Count} values; at most {type.MaxListLength} are allowed.")
             {
-                Code = DataErrorCodes.FilterListTooLong,
+                Code = ErrorCodes.FilterListTooLong,
             };
         }
 

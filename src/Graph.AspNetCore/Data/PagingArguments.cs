@@ -1,3 +1,4 @@
+using Graph.AspNetCore.Execution;
 using GraphQL;
 
 namespace Graph.AspNetCore.Data;
@@ -44,7 +45,7 @@ public readonly record struct PagingArguments(int? First = null, string? After =
         if (First is not null && Last is not null)
         {
             // Relay allows both but the result ("the last m of the first n") is never what a client means.
-            throw new ExecutionError("Page with either `first` or `last`, not both.") { Code = DataErrorCodes.PagingInvalid };
+            throw new ExecutionError("Page with either `first` or `last`, not both.") { Code = ErrorCodes.PagingInvalid };
         }
 
         var backward = Last is not null || (First is null && Before is not null && After is null);
@@ -55,14 +56,14 @@ public readonly record struct PagingArguments(int? First = null, string? After =
     {
         if (size < 0)
         {
-            throw new ExecutionError($"`{argument}` must not be negative.") { Code = DataErrorCodes.PagingInvalid };
+            throw new ExecutionError($"`{argument}` must not be negative.") { Code = ErrorCodes.PagingInvalid };
         }
 
         if (size > options.MaxPageSize)
         {
             throw new ExecutionError($"`{argument}` asks for {size} items; a page holds at most {options.MaxPageSize}.")
             {
-                Code = DataErrorCodes.PagingLimitExceeded,
+                Code = ErrorCodes.PagingLimitExceeded,
             };
         }
     }

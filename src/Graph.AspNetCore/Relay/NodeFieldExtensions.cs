@@ -40,7 +40,7 @@ public static class NodeFieldExtensions
                 var ids = context.GetArgument<List<string>>("ids");
                 if (ids.Count > maxIds)
                 {
-                    throw new ExecutionError($"At most {maxIds} ids may be asked for at once.") { Code = "NODES_TOO_MANY" };
+                    throw new ExecutionError($"At most {maxIds} ids may be asked for at once.") { Code = ErrorCodes.NodesTooMany };
                 }
 
                 // Every id is queued on its type's loader before any is awaited: one batch per type.

@@ -1,3 +1,4 @@
+using Graph.AspNetCore.Execution;
 using GraphQL.Validation;
 using GraphQLParser.AST;
 
@@ -26,7 +27,7 @@ public sealed class KnownOperationTypesRule : ValidationRuleBase
             var kind = operation.Operation.ToString().ToLowerInvariant();
             context.ReportError(new ValidationError(context.Document.Source, null, $"The schema does not support {kind} operations.", operation)
             {
-                Code = "OPERATION_TYPE_UNKNOWN",
+                Code = ErrorCodes.OperationTypeUnknown,
             });
         }
     });
