@@ -35,7 +35,7 @@ public static partial class GraphQLServerServiceCollectionExtensions
         // authorization services exist, and that middleware refuses to start with the core set alone.
         services.AddAuthorization();
         services.AddScoped<GraphQLAuthorizer>();
-        services.AddSingleton<IRequestValidationRule, AuthorizationValidationRule>();
+        services.AddSingleton<IRequestValidationRule>(AuthorizationValidationRule.Instance);
         services.AddGraphQL(builder =>
         {
             builder.AddSchema<TSchema>();

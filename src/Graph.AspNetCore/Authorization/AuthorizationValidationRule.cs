@@ -11,11 +11,22 @@ namespace Graph.AspNetCore.Authorization;
 /// <c>@authorize</c> (on the field or on its type) needs a sign-in or a role the user lacks. Denied
 /// fields are not errors of the request: each resolves to null with its error, and the rest of the
 /// response arrives. Runs for every request, cached documents included, since it depends on the user.
+/// A cached document that selects no protected field skips it (<see cref="RequestRuleUsage"/>).
 /// Policies that need the object itself are checked during execution by <see cref="AuthorizingFieldResolver"/>.
 /// </summary>
 public sealed class AuthorizationValidationRule : ValidationRuleBase, IRequestValidationRule
 {
+    /// <summary>The rule; it keeps no state.</summary>
+    public static readonly AuthorizationValidationRule Instance = new();
+
+    private AuthorizationValidationRule()
+    {
+    }
+
     private static readonly MatchingNodeVisitor<GraphQLField> Visitor = new(enter: static (field, context) => DecideAsync(field, context));
+
+    /// <summary>A document that selects no protected field never needs the rule again.</summary>
+    public bool DeclaresUsage => true;
 
     /// <inheritdoc />
     public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context) => new(Visitor);
@@ -35,6 +46,8 @@ public sealed class AuthorizationValidationRule : ValidationRuleBase, IRequestVa
         {
             return;
         }
+
+        RequestRuleUsage.MarkNeeded(context, Instance);
 
         // Created at the first protected field, so that its presence tells the resolvers the rule ran.
         var decisions = AuthorizationDecisions.Of(context.UserContext);

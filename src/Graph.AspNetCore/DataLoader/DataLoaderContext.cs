@@ -28,7 +28,7 @@ public sealed class DataLoaderContext(IServiceProvider services)
         {
             if (!_byType.TryGetValue(typeof(TLoader), out var loader))
             {
-                loader = ActivatorUtilities.CreateInstance<TLoader>(services);
+                loader = LoaderFactory<TLoader>.Create(services, []);
                 _byType.Add(typeof(TLoader), loader);
             }
 
@@ -59,4 +59,12 @@ public sealed class DataLoaderContext(IServiceProvider services)
                 ?? throw new InvalidOperationException($"The data loader '{name}' is a {loader.GetType().Name}, not a {typeof(TLoader).Name}.");
         }
     }
+}
+
+// The constructor of a loader type, found once: ActivatorUtilities.CreateInstance would look it up
+// by reflection for every request.
+file static class LoaderFactory<TLoader>
+    where TLoader : class
+{
+    public static readonly ObjectFactory<TLoader> Create = ActivatorUtilities.CreateFactory<TLoader>(Type.EmptyTypes);
 }

@@ -1,3 +1,4 @@
+using GraphQL.Validation;
 using GraphQLParser;
 using GraphQLParser.AST;
 using Microsoft.Extensions.Caching.Memory;
@@ -59,6 +60,7 @@ public sealed class DocumentCache : IDisposable
 public sealed class CachedDocument(GraphQLDocument document)
 {
     private volatile bool _validated;
+    private IValidationRule[]? _requestRules;
 
     /// <summary>The syntax tree.</summary>
     public GraphQLDocument Document { get; } = document;
@@ -69,7 +71,14 @@ public sealed class CachedDocument(GraphQLDocument document)
     /// </summary>
     public bool IsValidated => _validated;
 
-    internal void MarkValidated() => _validated = true;
+    /// <summary>The request-dependent rules the document's cached runs need (set with <see cref="MarkValidated"/>).</summary>
+    internal IValidationRule[] RequestRules => _requestRules ?? [];
+
+    internal void MarkValidated(IValidationRule[] requestRules)
+    {
+        _requestRules = requestRules;
+        _validated = true;
+    }
 
     /// <summary>
     /// The operation a request selects: the one named, or the only one. Null when the name matches

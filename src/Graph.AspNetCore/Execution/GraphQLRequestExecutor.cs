@@ -18,7 +18,7 @@ namespace Graph.AspNetCore.Execution;
 /// <summary>
 /// Runs one GraphQL request for any transport: the document comes from the <see cref="DocumentCache"/>,
 /// the transport sees the selected operation before anything executes, and a cached document that
-/// was validated once runs only the request-dependent validation rules.
+/// was validated once runs only the request-dependent validation rules it needs (<see cref="RequestRuleUsage"/>).
 /// </summary>
 public sealed class GraphQLRequestExecutor<TSchema>
     where TSchema : ISchema
@@ -110,6 +110,8 @@ public sealed class GraphQLRequestExecutor<TSchema>
 
         var cached = prepared.Document;
         var request = prepared.Request;
+        var validated = cached.IsValidated;
+        var requestRules = validated ? cached.RequestRules : _cachedRules;
         var options = new ExecutionOptions
         {
             Document = cached.Document,
@@ -117,13 +119,14 @@ public sealed class GraphQLRequestExecutor<TSchema>
             OperationName = request.OperationName,
             Variables = request.Variables,
             Extensions = request.Extensions,
-            ValidationRules = cached.IsValidated ? _cachedRules : _fullRules,
-            CachedDocumentValidationRules = _cachedRules,
+            ValidationRules = validated ? requestRules : _fullRules,
+            CachedDocumentValidationRules = requestRules,
             User = user,
             RequestServices = requestServices,
             CancellationToken = cancellationToken,
         };
 
+        var usage = validated ? null : RequestRuleUsage.Track(options.UserContext);
         using var scope = _telemetry?.BeginOperationScope(operationName, operationType);
         var trace = GraphQLTelemetry.Source.HasListeners()
             ? ExecutionTrace.Start(prepared, operationName, operationType is { } type ? GraphQLServerTelemetry.TypeName(type) : null)
@@ -150,9 +153,9 @@ public sealed class GraphQLRequestExecutor<TSchema>
             _telemetry?.Record(operationName, operationType, started, result, syntaxError: false);
         }
 
-        if (result.Executed && !cached.IsValidated)
+        if (result.Executed && usage is not null && !cached.IsValidated)
         {
-            cached.MarkValidated();
+            cached.MarkValidated(usage.Select(_cachedRules));
         }
 
         return result;

@@ -8,4 +8,10 @@ namespace Graph.AspNetCore.Execution;
 /// </summary>
 public interface IRequestValidationRule : IValidationRule
 {
+    /// <summary>
+    /// When true, the rule concerns only some documents: it runs on a cached document's later
+    /// requests only if it called <see cref="RequestRuleUsage.MarkNeeded"/> while that document was
+    /// first, fully validated. A rule that always has work to do keeps the default, false.
+    /// </summary>
+    bool DeclaresUsage => false;
 }

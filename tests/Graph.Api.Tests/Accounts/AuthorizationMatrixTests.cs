@@ -33,6 +33,19 @@ public sealed class AuthorizationMatrixTests : IDisposable
         Assert.Equal("Classic Novel", response.Data!["productBySlug"]!["name"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task One_cached_document_is_judged_again_for_each_user()
+    {
+        const string Query = """{ productBySlug(slug: "classic-novel-1") { name stock } }""";
+        var sequence = new[] { (DemoAccounts.Staff, Allowed), (null, NotAuthenticated), (DemoAccounts.Alice, NotAuthorized), (DemoAccounts.Admin, Allowed), (null, NotAuthenticated) };
+
+        foreach (var (user, expected) in sequence)
+        {
+            using var client = await _factory.ClientAsAsync(user);
+            await AssertOutcome(await client.PostAsync(Query), expected, "productBySlug", "stock");
+        }
+    }
+
     [Theory]
     [InlineData(null, NotAuthenticated)]
     [InlineData(DemoAccounts.Alice, Allowed)] // the owner
