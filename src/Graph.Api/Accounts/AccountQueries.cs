@@ -23,7 +23,7 @@ public sealed class AccountQueries : IQueryFields
             .Key(u => u.Id)
             .ResolveAsync(async (context, request) =>
             {
-                await using var db = await context.CreateDbContextAsync();
+                await using var db = await context.OpenDbContextAsync();
                 return await request.ExecuteAsync(db.Users.AsNoTracking(), context.CancellationToken);
             })
             .RequireRoles(ShopRoles.Admin);

@@ -47,7 +47,7 @@ public sealed class CatalogQueries : IQueryFields
             .Sort<ProductSortInputType>()
             .ResolveAsync(async (context, request) =>
             {
-                await using var db = await context.CreateDbContextAsync();
+                await using var db = await context.OpenDbContextAsync();
                 return await request.ExecuteAsync(db.Products.AsNoTracking(), context.CancellationToken);
             });
     }

@@ -10,6 +10,7 @@ public static class ShopQueryScope
         async (services, work, cancellationToken) =>
         {
             await using var db = await services.GetRequiredService<IDbContextFactory<ShopDbContext>>().CreateDbContextAsync(cancellationToken);
+            await db.Database.OpenConnectionAsync(cancellationToken); // the page and its count: one connection
             await work(items(db));
         };
 }

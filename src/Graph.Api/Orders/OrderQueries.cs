@@ -20,7 +20,7 @@ public sealed class OrderQueries : IQueryFields
             .Sort<OrderSortInputType>()
             .ResolveAsync(async (context, request) =>
             {
-                await using var db = await context.CreateDbContextAsync();
+                await using var db = await context.OpenDbContextAsync();
                 return await request.ExecuteAsync(db.Orders.AsNoTracking(), context.CancellationToken);
             })
             .RequireRoles(ShopRoles.Staff, ShopRoles.Admin);

@@ -65,6 +65,25 @@ public sealed class DemoSeedTests : IDisposable
         Assert.Equal("2", await Pragma(db, "synchronous")); // FULL
     }
 
+    [Fact]
+    public async Task Every_open_from_the_connection_pool_keeps_full_sync_and_the_busy_timeout()
+    {
+        // The settings are made once per native connection; pooled re-opens must still have them,
+        // also while several connections are open at once (so the pool holds more than one).
+        for (var round = 0; round < 3; round++)
+        {
+            await using var a = await CreateDbContextAsync();
+            await using var b = await CreateDbContextAsync();
+            await a.Database.OpenConnectionAsync();
+            await b.Database.OpenConnectionAsync();
+            foreach (var db in new[] { a, b })
+            {
+                Assert.Equal("2", await Pragma(db, "synchronous"));
+                Assert.Equal("10000", await Pragma(db, "busy_timeout"));
+            }
+        }
+    }
+
     private async Task<ShopDbContext> CreateDbContextAsync() =>
         await _factory.Services.GetRequiredService<IDbContextFactory<ShopDbContext>>().CreateDbContextAsync();
 
