@@ -1,5 +1,6 @@
 using Graph.Api.Data;
 using Graph.AspNetCore.Data;
+using Graph.AspNetCore.DataLoader;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,17 @@ public sealed class CatalogQueries : IQueryFields
             .ResolveAsync(async context =>
             {
                 await using var db = await context.CreateDbContextAsync();
-                return await db.Categories.AsNoTracking().OrderBy(c => c.Name).ToListAsync(context.CancellationToken);
+                var categories = await db.Categories.AsNoTracking().OrderBy(c => c.Name).ToListAsync(context.CancellationToken);
+
+                // Every category is now known to this request: `Product.category` in the same
+                // request finds them in the loader's cache instead of querying them again.
+                var byId = context.GetDataLoader<CategoryByIdDataLoader>();
+                foreach (var category in categories)
+                {
+                    byId.Set(category.Id, category);
+                }
+
+                return categories;
             });
 
         query.Field<CategoryType, Category>("categoryBySlug")

@@ -55,6 +55,22 @@ public sealed class SqlStatementCountTests : IDisposable
         Assert.Equal(10, names.Count(n => n == "Books"));
     }
 
+    [Fact]
+    public async Task The_category_list_fills_the_category_loader_so_products_do_not_query_categories_again()
+    {
+        using var client = _factory.CreateClient();
+        _factory.SqlCommands.Reset();
+
+        var response = await client.PostAsync("{ categories { id name } products(first: 12) { nodes { name category { id name } } } }");
+
+        response.AssertNoErrors();
+        Assert.Single(_factory.SqlCommands.Commands, c => c.Contains("FROM \"Categories\"", StringComparison.Ordinal));
+        var listed = response.Data!["categories"]!.AsArray().ToDictionary(c => c!["id"]!.GetValue<string>(), c => c!["name"]!.GetValue<string>());
+        var nodes = response.Data!["products"]!["nodes"]!.AsArray();
+        Assert.Equal(12, nodes.Count);
+        Assert.All(nodes, n => Assert.Equal(listed[n!["category"]!["id"]!.GetValue<string>()], n!["category"]!["name"]!.GetValue<string>()));
+    }
+
     [Theory]
     [InlineData(3)]
     [InlineData(20)]

@@ -23,7 +23,7 @@ public sealed class FrontendOperationRunTests : IDisposable
         ["LogIn"] = new(null, new() { ["email"] = DemoAccounts.Alice, ["password"] = DemoAccounts.Password }, 1),
         ["Me"] = new(DemoAccounts.Alice, [], 5) { Arrange = f => OrdersAsync(f, 2) },
         ["AddReview"] = new(DemoAccounts.Alice, new() { ["productId"] = Product1, ["rating"] = 4, ["body"] = "Nice." }, 6),
-        ["Storefront"] = new(null, new() { ["first"] = "{first}" }, 5),
+        ["Storefront"] = new(null, new() { ["first"] = "{first}" }, 4),
         ["ProductPage"] = new(null, new() { ["slug"] = "classic-novel-1" }, 5),
         ["CategoryPage"] = new(null, new() { ["slug"] = "books", ["first"] = "{first}" }, 3),
         ["CheapInStock"] = new(null, new() { ["max"] = 60.0m }, 1),
