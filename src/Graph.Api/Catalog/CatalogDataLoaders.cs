@@ -24,18 +24,3 @@ public sealed class CategoryByIdDataLoader(IDbContextFactory<ShopDbContext> fact
     protected override Task<IReadOnlyDictionary<int, Category>> LoadAsync(ShopDbContext db, IReadOnlyList<int> keys, CancellationToken cancellationToken) =>
         Query(db, [.. keys]).ToKeyedAsync(c => c.Id, cancellationToken);
 }
-
-/// <summary>A product's review count and mean rating, for many products in one grouped query.</summary>
-public sealed class ProductRatingByProductIdDataLoader(IDbContextFactory<ShopDbContext> factory) : ShopBatchDataLoader<int, ProductRating>(factory)
-{
-    private static readonly Func<ShopDbContext, int[], IAsyncEnumerable<ProductRating>> Query =
-        EF.CompileAsyncQuery((ShopDbContext db, int[] ids) => db.Reviews.AsNoTracking()
-            .Where(r => ids.Contains(r.ProductId))
-            .GroupBy(r => r.ProductId)
-            .Select(g => new ProductRating(g.Key, g.Count(), g.Average(r => (double)r.Rating))));
-
-    protected override Task<IReadOnlyDictionary<int, ProductRating>> LoadAsync(ShopDbContext db, IReadOnlyList<int> keys, CancellationToken cancellationToken) =>
-        Query(db, [.. keys]).ToKeyedAsync(r => r.ProductId, cancellationToken);
-}
-
-public sealed record ProductRating(int ProductId, int Count, double Average);

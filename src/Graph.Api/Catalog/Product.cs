@@ -26,6 +26,18 @@ public sealed class Product
 
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>
+    /// How many reviews the product has. With <see cref="RatingTotal"/>, kept by <c>addReview</c> in
+    /// the review's own transaction, so a product card's rating costs no aggregate query.
+    /// </summary>
+    public int ReviewCount { get; set; }
+
+    /// <summary>The sum of the product's review ratings; the mean is this over <see cref="ReviewCount"/>.</summary>
+    public int RatingTotal { get; set; }
+
+    /// <summary>The mean rating of the product's reviews; null when it has none.</summary>
+    public double? AverageRating => ReviewCount == 0 ? null : (double)RatingTotal / ReviewCount;
+
     /// <summary>Optimistic concurrency token for edits through the change tracker.</summary>
     public Guid RowVersion { get; set; } = Guid.NewGuid();
 }

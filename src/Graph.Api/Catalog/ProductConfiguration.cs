@@ -16,6 +16,7 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         builder.Property(p => p.Description).HasMaxLength(4000);
         builder.HasIndex(p => p.Price);
         builder.Property(p => p.RowVersion).IsConcurrencyToken();
+        builder.Ignore(p => p.AverageRating);
         builder.HasOne(p => p.Category).WithMany(c => c.Products).HasForeignKey(p => p.CategoryId).OnDelete(DeleteBehavior.Restrict);
         builder.ToTable(t => t.HasCheckConstraint("CK_Products_Stock", "\"Stock\" >= 0"));
         builder.ToTable(t => t.HasCheckConstraint("CK_Products_Price", "\"Price\" > 0"));

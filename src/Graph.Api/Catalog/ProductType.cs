@@ -41,14 +41,12 @@ public sealed class ProductType : ObjectGraphType<Product>
             .DefaultOrder(r => r.CreatedAt, SortDirection.Descending)
             .ResolveBatched(p => p.Id, r => r.ProductId, ShopQueryScope.Of(db => db.Reviews.AsNoTracking()));
 
-        Field<FloatGraphType, IDataLoaderResult<double?>>("averageRating")
+        Field<FloatGraphType, double?>("averageRating")
             .Description("The mean rating of the product's reviews; null when it has none.")
-            .Resolve(context => context.GetDataLoader<ProductRatingByProductIdDataLoader>().LoadAsync(context.Source.Id)
-                .Then(rating => rating?.Average));
+            .Resolve(context => context.Source.AverageRating);
 
-        Field<NonNullGraphType<IntGraphType>, IDataLoaderResult<int>>("reviewCount")
+        Field<NonNullGraphType<IntGraphType>, int>("reviewCount")
             .Description("How many reviews the product has.")
-            .Resolve(context => context.GetDataLoader<ProductRatingByProductIdDataLoader>().LoadAsync(context.Source.Id)
-                .Then(rating => rating?.Count ?? 0));
+            .Resolve(context => context.Source.ReviewCount);
     }
 }

@@ -105,14 +105,17 @@ public static class DemoSeed
                     continue;
                 }
 
+                var rating = 1 + ((p * 7) + (r * 3)) % 5;
                 db.Reviews.Add(new Review
                 {
                     ProductId = products[p].Id,
                     AuthorId = reviewers[r].Id,
-                    Rating = 1 + ((p * 7) + (r * 3)) % 5,
+                    Rating = rating,
                     Body = ReviewBodies[(p + r) % ReviewBodies.Length],
                     CreatedAt = Epoch.AddDays(1).AddHours(p).AddMinutes(r),
                 });
+                products[p].ReviewCount++;
+                products[p].RatingTotal += rating;
             }
         }
 

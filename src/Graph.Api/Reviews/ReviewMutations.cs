@@ -62,10 +62,9 @@ public sealed class ReviewMutations : IMutationFields
             Body = body,
             CreatedAt = context.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime,
         };
-        db.Reviews.Add(review);
         try
         {
-            await db.SaveChangesAsync(context.CancellationToken);
+            await SaveAsync(db, review, context.CancellationToken);
         }
         catch (DbUpdateException)
         {
@@ -80,7 +79,24 @@ public sealed class ReviewMutations : IMutationFields
         }
 
         // The payload's product { averageRating reviewCount } must see the new review.
-        context.GetDataLoader<ProductRatingByProductIdDataLoader>().Remove(productId);
+        context.GetDataLoader<ProductByIdDataLoader>().Remove(productId);
         return new AddReviewPayload(review, null);
+    }
+
+    // The review and its product's counters, in one transaction: the counters are added to in SQL,
+    // so concurrent reviews of one product all count.
+    private static async Task SaveAsync(ShopDbContext db, Review review, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Reviews.Add(review);
+        await db.SaveChangesAsync(cancellationToken);
+        await db.Products
+            .Where(p => p.Id == review.ProductId)
+            .ExecuteUpdateAsync(
+                product => product
+                    .SetProperty(p => p.ReviewCount, p => p.ReviewCount + 1)
+                    .SetProperty(p => p.RatingTotal, p => p.RatingTotal + review.Rating),
+                cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 }

@@ -43,7 +43,6 @@ public static class ShopGraphQLServiceCollectionExtensions
     {
         services.AddDataLoader<ProductByIdDataLoader>();
         services.AddDataLoader<CategoryByIdDataLoader>();
-        services.AddDataLoader<ProductRatingByProductIdDataLoader>();
         services.AddDataLoader<UserByIdDataLoader>();
         services.AddDataLoader<ReviewByIdDataLoader>();
         services.AddDataLoader<CartItemsByUserIdDataLoader>();

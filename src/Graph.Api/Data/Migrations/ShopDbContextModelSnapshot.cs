@@ -126,6 +126,12 @@ namespace Graph.Api.Data.Migrations
                     b.Property<long>("Price")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("RatingTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReviewCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("RowVersion")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
