@@ -94,6 +94,12 @@ internal sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer
         {
             return (null, new RequestTooLargeError(options.MaxRequestBodySize));
         }
+        catch (BadHttpRequestException)
+        {
+            // The client sent less than its Content-Length (or broken chunking) and stopped: a bad
+            // request of the client's, not a server failure to log as one.
+            return (null, new InvalidRequestError("The request body ended before its declared length."));
+        }
 
         try
         {
