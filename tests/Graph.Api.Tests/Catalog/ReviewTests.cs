@@ -1,6 +1,7 @@
 using Graph.Api.Data;
 using Graph.Api.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Graph.Api.Tests.Catalog;
@@ -37,6 +38,22 @@ public sealed class ReviewTests : IDisposable
 
         response.AssertNoErrors();
         Assert.Contains(response.Data!["products"]!["nodes"]!.AsArray(), n => n!["reviewCount"]!.GetValue<int>() > 0);
+    }
+
+    [Fact]
+    public async Task The_counters_migration_fills_them_from_the_reviews_already_there()
+    {
+        await using (var db = await CreateDbContextAsync())
+        {
+            // Back to the schema before the counters (the seeded reviews stay), then forward again.
+            var migrator = db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>();
+            await migrator.MigrateAsync("20261123061322_CheckoutAttempts");
+            Assert.DoesNotContain("ReviewCount", await ProductColumnsAsync(db));
+            await migrator.MigrateAsync();
+        }
+
+        await AssertCountersMatchReviewsAsync();
+        Assert.True((await CountersAsync(1)).Count > 0);
     }
 
     [Fact]
@@ -114,6 +131,9 @@ public sealed class ReviewTests : IDisposable
             Assert.Equal((sum?.Count ?? 0, sum?.Total ?? 0), (c.ReviewCount, c.RatingTotal));
         });
     }
+
+    private static async Task<List<string>> ProductColumnsAsync(ShopDbContext db) =>
+        await db.Database.SqlQueryRaw<string>("SELECT name AS \"Value\" FROM pragma_table_info('Products')").ToListAsync();
 
     private async Task<ShopDbContext> CreateDbContextAsync() =>
         await _factory.Services.GetRequiredService<IDbContextFactory<ShopDbContext>>().CreateDbContextAsync();
