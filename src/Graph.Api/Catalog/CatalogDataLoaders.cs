@@ -12,8 +12,8 @@ public sealed class ProductByIdDataLoader(IDbContextFactory<ShopDbContext> facto
     private static readonly Func<ShopDbContext, int[], IAsyncEnumerable<Product>> Query =
         EF.CompileAsyncQuery((ShopDbContext db, int[] ids) => db.Products.AsNoTracking().Where(p => ids.Contains(p.Id)));
 
-    protected override Task<IReadOnlyDictionary<int, Product>> LoadAsync(ShopDbContext db, IReadOnlyList<int> keys, CancellationToken cancellationToken) =>
-        Query(db, [.. keys]).ToKeyedAsync(p => p.Id, cancellationToken);
+    protected override async Task<IReadOnlyDictionary<int, Product>> LoadAsync(ShopDbContext db, IReadOnlyList<int> keys, CancellationToken cancellationToken) =>
+        await Query(db, [.. keys]).ToDictionaryAsync(p => p.Id, cancellationToken: cancellationToken);
 }
 
 public sealed class CategoryByIdDataLoader(IDbContextFactory<ShopDbContext> factory) : ShopBatchDataLoader<int, Category>(factory)
@@ -21,6 +21,6 @@ public sealed class CategoryByIdDataLoader(IDbContextFactory<ShopDbContext> fact
     private static readonly Func<ShopDbContext, int[], IAsyncEnumerable<Category>> Query =
         EF.CompileAsyncQuery((ShopDbContext db, int[] ids) => db.Categories.AsNoTracking().Where(c => ids.Contains(c.Id)));
 
-    protected override Task<IReadOnlyDictionary<int, Category>> LoadAsync(ShopDbContext db, IReadOnlyList<int> keys, CancellationToken cancellationToken) =>
-        Query(db, [.. keys]).ToKeyedAsync(c => c.Id, cancellationToken);
+    protected override async Task<IReadOnlyDictionary<int, Category>> LoadAsync(ShopDbContext db, IReadOnlyList<int> keys, CancellationToken cancellationToken) =>
+        await Query(db, [.. keys]).ToDictionaryAsync(c => c.Id, cancellationToken: cancellationToken);
 }

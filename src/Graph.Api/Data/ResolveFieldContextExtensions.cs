@@ -13,15 +13,8 @@ internal static class ResolveFieldContextExtensions
         context.RequestServices!.GetRequiredService<IDbContextFactory<ShopDbContext>>()
             .CreateDbContextAsync(context.CancellationToken);
 
-    /// <summary>
-    /// As <see cref="CreateDbContextAsync"/>, with the connection opened now and held until the
-    /// context is disposed: for a resolver that runs several statements (a page and its count),
-    /// which would otherwise take a connection from the pool and give it back for each one.
-    /// </summary>
-    public static async Task<ShopDbContext> OpenDbContextAsync(this IResolveFieldContext context)
-    {
-        var db = await context.CreateDbContextAsync();
-        await db.Database.OpenConnectionAsync(context.CancellationToken);
-        return db;
-    }
+    /// <summary>As <see cref="CreateDbContextAsync"/>, with the connection open (<see cref="DbContextFactoryExtensions.OpenDbContextAsync"/>).</summary>
+    public static Task<ShopDbContext> OpenDbContextAsync(this IResolveFieldContext context) =>
+        context.RequestServices!.GetRequiredService<IDbContextFactory<ShopDbContext>>()
+            .OpenDbContextAsync(context.CancellationToken);
 }

@@ -32,20 +32,3 @@ public abstract class ShopGroupedDataLoader<TKey, TValue>(IDbContextFactory<Shop
     protected abstract Task<ILookup<TKey, TValue>> LoadAsync(ShopDbContext db, IReadOnlyList<TKey> keys, CancellationToken cancellationToken);
 }
 
-/// <summary>Reading a compiled query's rows into a loader's batch result.</summary>
-public static class CompiledQueryResults
-{
-    /// <summary>The rows keyed by <paramref name="key"/> (a key seen twice keeps its first row).</summary>
-    public static async Task<IReadOnlyDictionary<TKey, TValue>> ToKeyedAsync<TKey, TValue>(
-        this IAsyncEnumerable<TValue> rows, Func<TValue, TKey> key, CancellationToken cancellationToken)
-        where TKey : notnull
-    {
-        var result = new Dictionary<TKey, TValue>();
-        await foreach (var row in rows.WithCancellation(cancellationToken))
-        {
-            result.TryAdd(key(row), row);
-        }
-
-        return result;
-    }
-}

@@ -9,8 +9,7 @@ public static class ShopQueryScope
     public static QueryScope<TEntity> Of<TEntity>(Func<ShopDbContext, IQueryable<TEntity>> items) =>
         async (services, work, cancellationToken) =>
         {
-            await using var db = await services.GetRequiredService<IDbContextFactory<ShopDbContext>>().CreateDbContextAsync(cancellationToken);
-            await db.Database.OpenConnectionAsync(cancellationToken); // the page and its count: one connection
+            await using var db = await services.GetRequiredService<IDbContextFactory<ShopDbContext>>().OpenDbContextAsync(cancellationToken);
             await work(items(db));
         };
 }
