@@ -52,6 +52,9 @@ public sealed class GraphQLServerOptions
     /// </summary>
     public TimeSpan SlowOperationThreshold { get; set; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>Limits on the work a request, a connection and a client may ask for (<c>GraphQL:Limits</c>).</summary>
+    public GraphQLLimitsOptions Limits { get; set; } = new();
+
     /// <summary>The Banana Cake Pop IDE served at <see cref="Path"/> to browsers.</summary>
     public GraphQLIdeOptions Ide { get; set; } = new();
 

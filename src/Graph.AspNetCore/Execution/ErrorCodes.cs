@@ -62,4 +62,58 @@ public static class ErrorCodes
 
     /// <summary>An operation whose root type (mutation, subscription) the schema does not define.</summary>
     public const string OperationTypeUnknown = "OPERATION_TYPE_UNKNOWN";
+
+    /// <summary>The document text is longer than <c>GraphQL:Limits:MaxDocumentLength</c>.</summary>
+    public const string DocumentTooLong = "DOCUMENT_TOO_LONG";
+
+    /// <summary>The document has more tokens than <c>GraphQL:Limits:MaxTokens</c>.</summary>
+    public const string DocumentTooManyTokens = "DOCUMENT_TOO_MANY_TOKENS";
+
+    /// <summary>The document selects more fields than <c>GraphQL:Limits:MaxFields</c>, counted through fragments.</summary>
+    public const string DocumentTooManyFields = "DOCUMENT_TOO_MANY_FIELDS";
+
+    /// <summary>The document has more aliases than <c>GraphQL:Limits:MaxAliases</c>.</summary>
+    public const string DocumentTooManyAliases = "DOCUMENT_TOO_MANY_ALIASES";
+
+    /// <summary>The document has more directives than <c>GraphQL:Limits:MaxDirectives</c>.</summary>
+    public const string DocumentTooManyDirectives = "DOCUMENT_TOO_MANY_DIRECTIVES";
+
+    /// <summary>The document defines more fragments than <c>GraphQL:Limits:MaxFragments</c>.</summary>
+    public const string DocumentTooManyFragments = "DOCUMENT_TOO_MANY_FRAGMENTS";
+
+    /// <summary>The document has more fragment spreads than <c>GraphQL:Limits:MaxFragmentSpreads</c>.</summary>
+    public const string DocumentTooManyFragmentSpreads = "DOCUMENT_TOO_MANY_FRAGMENT_SPREADS";
+
+    /// <summary>The document holds more operations than <c>GraphQL:Limits:MaxOperations</c>.</summary>
+    public const string DocumentTooManyOperations = "DOCUMENT_TOO_MANY_OPERATIONS";
+
+    /// <summary>A field is given more arguments than <c>GraphQL:Limits:MaxArgumentsPerField</c>.</summary>
+    public const string FieldTooManyArguments = "FIELD_TOO_MANY_ARGUMENTS";
+
+    /// <summary>The request's variables nest deeper than <c>GraphQL:Limits:MaxVariablesDepth</c>.</summary>
+    public const string VariablesTooDeep = "VARIABLES_TOO_DEEP";
+
+    /// <summary>The request's variables hold more values than <c>GraphQL:Limits:MaxVariableValues</c>.</summary>
+    public const string VariablesTooLarge = "VARIABLES_TOO_LARGE";
+
+    /// <summary>The operation's estimated cost is above <c>GraphQL:Limits:MaxCost</c>.</summary>
+    public const string CostLimitExceeded = "COST_LIMIT_EXCEEDED";
+
+    /// <summary>The operation ran longer than <c>GraphQL:Limits:ExecutionTimeout</c> and was cancelled.</summary>
+    public const string ExecutionTimeout = "EXECUTION_TIMEOUT";
+
+    /// <summary>Stands for the errors past <c>GraphQL:Limits:MaxErrors</c>, which the response leaves out.</summary>
+    public const string TooManyErrors = "TOO_MANY_ERRORS";
+
+    /// <summary>The response would be larger than <c>GraphQL:Limits:MaxResponseSize</c>.</summary>
+    public const string ResponseTooLarge = "RESPONSE_TOO_LARGE";
+
+    /// <summary>An input value outside what its type or column can hold (a decimal too large, a control character in a name).</summary>
+    public const string InvalidValue = "INVALID_VALUE";
+
+    /// <summary>The client sent more requests than its rate allows; <c>Retry-After</c> says when to try again.</summary>
+    public const string RateLimited = "RATE_LIMITED";
+
+    /// <summary>The server or the client holds as many connections or operations as allowed; <c>Retry-After</c> may say when to try again.</summary>
+    public const string TooManyConnections = "TOO_MANY_CONNECTIONS";
 }
