@@ -18,10 +18,10 @@ public sealed class GraphQLServerOptions
     public bool EnableGetRequests { get; set; } = true;
 
     /// <summary>
-    /// How many distinct documents the document cache keeps, parsed and validated.
-    /// Zero turns the cache off.
+    /// How many bytes of parsed, validated documents the document cache keeps (a document's size is
+    /// what parsing it allocated, plus its text). Zero turns the cache off.
     /// </summary>
-    public int DocumentCacheSize { get; set; } = 1_000;
+    public long DocumentCacheSize { get; set; } = 16 * 1_048_576;
 
     /// <summary>The largest request body accepted, in bytes; a larger one is a 413.</summary>
     public long MaxRequestBodySize { get; set; } = 1_048_576;

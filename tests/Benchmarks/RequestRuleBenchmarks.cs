@@ -35,6 +35,7 @@ public class RequestRuleBenchmarks
         _cache = new DocumentCache(options);
         var executor = new GraphQLRequestExecutor<ShopSchema>(
             services.GetRequiredService<IDocumentExecuter<ShopSchema>>(),
+            services.GetRequiredService<ShopSchema>(),
             _cache,
             options,
             services.GetRequiredService<IHostEnvironment>(),

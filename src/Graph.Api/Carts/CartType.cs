@@ -3,6 +3,7 @@ using Graph.AspNetCore.DataLoader;
 using GraphQL;
 using GraphQL.DataLoader;
 using GraphQL.Types;
+using Graph.AspNetCore.Limits.Cost;
 
 namespace Graph.Api.Carts;
 
@@ -14,6 +15,7 @@ public sealed class CartType : ObjectGraphType<Cart>
         Description = "What the user is about to buy, at today's prices.";
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CartItemType>>>, IDataLoaderResult<IReadOnlyList<CartItem>>>("items")
             .Description("The products in the cart, in the order they were added.")
+            .WithListSize(assumedSize: 20)
             .Resolve(Items);
         Field<NonNullGraphType<IntGraphType>, IDataLoaderResult<int>>("itemCount")
             .Description("The number of units in the cart (the sum of the quantities).")

@@ -4,6 +4,7 @@ using Graph.AspNetCore.DataLoader;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
+using Graph.AspNetCore.Limits.Cost;
 
 namespace Graph.Api.Catalog;
 
@@ -14,6 +15,7 @@ public sealed class CatalogQueries : IQueryFields
     {
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<CategoryType>>>, List<Category>>("categories")
             .Description("Every section of the catalog, by name.")
+            .WithListSize(assumedSize: 20) // a shop's sections: a few dozen at most
             .ResolveAsync(async context =>
             {
                 await using var db = await context.CreateDbContextAsync();

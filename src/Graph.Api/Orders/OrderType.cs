@@ -4,6 +4,7 @@ using Graph.AspNetCore.DataLoader;
 using Graph.AspNetCore.Relay;
 using GraphQL.DataLoader;
 using GraphQL.Types;
+using Graph.AspNetCore.Limits.Cost;
 
 namespace Graph.Api.Orders;
 
@@ -22,6 +23,7 @@ public sealed class OrderType : ObjectGraphType<Order>
             .Resolve(context => context.GetDataLoader<UserByIdDataLoader>().LoadAsync(context.Source.CustomerId));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrderLineType>>>, IDataLoaderResult<IReadOnlyList<OrderLine>>>("lines")
             .Description("What was bought, at the prices paid.")
+            .WithListSize(assumedSize: 20)
             .Resolve(context => context.GetDataLoader<OrderLinesByOrderIdDataLoader>().LoadAsync(context.Source.Id));
         Field(o => o.Subtotal).Description("The sum of the lines.");
         Field(o => o.Total).Description("What the customer paid.");
@@ -29,6 +31,7 @@ public sealed class OrderType : ObjectGraphType<Order>
         Field(o => o.UpdatedAt).Description("When the status last changed.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrderStatusChangeType>>>, IDataLoaderResult<IReadOnlyList<OrderStatusChange>>>("statusHistory")
             .Description("Every status the order has had, oldest first.")
+            .WithListSize(assumedSize: 10) // placed, paid, shipped, delivered or cancelled, refunded
             .Resolve(context => context.GetDataLoader<OrderStatusChangesByOrderIdDataLoader>().LoadAsync(context.Source.Id));
         Field<PaymentType, IDataLoaderResult<Payment?>>("payment")
             .Description("The charge for the order.")

@@ -17,8 +17,22 @@ public sealed class AuthorizationDecisions
     /// <summary>Records a denied field.</summary>
     public void Deny(GraphQLField field, ExecutionError error) => _denied[field] = error;
 
-    /// <summary>Whether the field was denied, and with which error.</summary>
-    public bool IsDenied(GraphQLField field, out ExecutionError error) => _denied.TryGetValue(field, out error!);
+    /// <summary>
+    /// Whether the field was denied, and a new error saying so. Each call gets its own instance: the
+    /// engine adds a location and sets a path on the error it is given, so one instance thrown for
+    /// every item of a list would carry every item's location and only the last item's path.
+    /// </summary>
+    public bool IsDenied(GraphQLField field, out ExecutionError error)
+    {
+        if (!_denied.TryGetValue(field, out var decided))
+        {
+            error = null!;
+            return false;
+        }
+
+        error = new ExecutionError(decided.Message) { Code = decided.Code };
+        return true;
+    }
 
     /// <summary>The decisions of a request, if the rule ran for it.</summary>
     public static AuthorizationDecisions? Of(IDictionary<string, object?> userContext) =>

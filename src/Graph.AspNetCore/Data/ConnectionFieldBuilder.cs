@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Graph.AspNetCore.DataLoader;
+using Graph.AspNetCore.Limits.Cost;
 using GraphQL;
 using GraphQL.Builders;
 using GraphQL.Resolvers;
@@ -190,8 +191,24 @@ public sealed class ConnectionFieldBuilder<TSource, TEntity>
     private static string? MemberName(LambdaExpression selector) =>
         selector.Body is MemberExpression member ? member.Member.Name : null;
 
+    // The page sizes in the argument descriptions, and in @listSize for cost analysis: a page holds
+    // `first` or `last` items (the default size when neither is given), in edges and in nodes.
     private void DescribeSizes()
     {
+        var listSize = Field.FieldType.FindAppliedDirective(ListSizeDirective.DirectiveName);
+        if (listSize is null)
+        {
+            Field.FieldType.WithListSize(
+                _paging.DefaultPageSize,
+                [PagingArguments.FirstArgument, PagingArguments.LastArgument],
+                [ConnectionNames.EdgesField, ConnectionNames.NodesField],
+                requireOneSlicingArgument: false);
+        }
+        else
+        {
+            listSize.FindArgument("assumedSize")!.Value = _paging.DefaultPageSize;
+        }
+
         var sizes = $"(default {_paging.DefaultPageSize}, at most {_paging.MaxPageSize})";
         Field.FieldType.Arguments!.Find(PagingArguments.FirstArgument)!.Description = $"Returns the first n items {sizes}.";
         Field.FieldType.Arguments!.Find(PagingArguments.LastArgument)!.Description = $"Returns the last n items {sizes}.";

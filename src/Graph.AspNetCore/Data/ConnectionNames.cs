@@ -10,6 +10,9 @@ namespace Graph.AspNetCore.Data;
 /// </summary>
 internal static class ConnectionNames
 {
+    public const string EdgesField = "edges";
+    public const string NodesField = "nodes";
+
     public static void Check(IGraphType type, FieldType? nodeField, string suffix)
     {
         var node = nodeField?.ResolvedType?.GetNamedType().Name;

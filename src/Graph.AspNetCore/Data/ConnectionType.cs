@@ -1,3 +1,4 @@
+using Graph.AspNetCore.Limits.Cost;
 using GraphQL;
 using GraphQL.Types;
 
@@ -20,19 +21,21 @@ public sealed class ConnectionType<TNodeGraphType> : ObjectGraphType<IConnection
         var node = typeof(TNodeGraphType).GraphQLName();
         Name = $"{node}Connection";
         Description = $"A page of {node} items.";
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<EdgeType<TNodeGraphType>>>>, IReadOnlyList<IEdge>>("edges")
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<EdgeType<TNodeGraphType>>>>, IReadOnlyList<IEdge>>(ConnectionNames.EdgesField)
             .Description("The page's items with their cursors.")
             .Resolve(context => context.Source.Edges);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TNodeGraphType>>>, IReadOnlyList<object>>("nodes")
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TNodeGraphType>>>, IReadOnlyList<object>>(ConnectionNames.NodesField)
             .Description("The page's items.")
             .Resolve(context => context.Source.Nodes);
         Field<NonNullGraphType<PageInfoType>, PageInfo>("pageInfo")
             .Description("Where the page sits in the list.")
             .Resolve(context => context.Source.PageInfo);
 
-        // Counted only here, so a query that does not select totalCount never runs the COUNT.
+        // Counted only here, so a query that does not select totalCount never runs the COUNT; a COUNT
+        // reads the whole filtered list, so it weighs as much as a page of items.
         Field<NonNullGraphType<IntGraphType>, int>("totalCount")
             .Description("How many items the whole list holds (filtered, not paged).")
+            .WithCost(10)
             .ResolveAsync(context => context.Source.GetTotalCountAsync(context.CancellationToken));
     }
 

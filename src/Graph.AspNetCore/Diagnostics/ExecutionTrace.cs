@@ -22,11 +22,13 @@ internal sealed class ExecutionTrace : IDocumentExecutionListener
     private readonly string? _operationName;
     private readonly string? _operationType;
     private readonly bool _cached;
+    private readonly double? _cost;
     private Activity? _validate;
     private Activity? _execute;
 
-    private ExecutionTrace(string? operationName, string? operationType, bool cached)
+    private ExecutionTrace(string? operationName, string? operationType, bool cached, double? cost)
     {
+        _cost = cost;
         _parent = Activity.Current;
         _operationName = operationName;
         _operationType = operationType;
@@ -34,9 +36,9 @@ internal sealed class ExecutionTrace : IDocumentExecutionListener
     }
 
     /// <summary>Starts the validate span; null when no listener samples it.</summary>
-    public static ExecutionTrace? Start(PreparedRequest prepared, string? operationName, string? operationType)
+    public static ExecutionTrace? Start(PreparedRequest prepared, string? operationName, string? operationType, double? cost)
     {
-        var trace = new ExecutionTrace(operationName, operationType, prepared.Document?.IsValidated == true);
+        var trace = new ExecutionTrace(operationName, operationType, prepared.Document?.IsValidated == true, cost);
         trace._validate = trace.StartActivity(GraphQLTelemetry.ValidateActivityName);
         return trace._validate is null ? null : trace;
     }
@@ -106,6 +108,10 @@ internal sealed class ExecutionTrace : IDocumentExecutionListener
             }
 
             activity.SetTag(GraphQLTelemetry.DocumentCachedTag, _cached);
+            if (_cost is { } cost)
+            {
+                activity.SetTag(GraphQLTelemetry.OperationCostTag, cost);
+            }
         }
 
         return activity;

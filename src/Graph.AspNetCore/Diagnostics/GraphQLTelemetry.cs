@@ -30,6 +30,9 @@ public static class GraphQLTelemetry
     /// <summary>Tag: whether the document had been validated before, so only request rules ran.</summary>
     public const string DocumentCachedTag = "graphql.document.cached";
 
+    /// <summary>Tag: the operation's estimated cost (<c>@cost</c>/<c>@listSize</c>), when it was estimated.</summary>
+    public const string OperationCostTag = "graphql.operation.cost";
+
     /// <summary>Tag: why a request failed: <c>syntax</c>, <c>validation</c> or <c>execution</c>.</summary>
     public const string ErrorTypeTag = "error.type";
 

@@ -1,23 +1,29 @@
-using GraphQL.Validation;
+using System.Diagnostics.CodeAnalysis;
 using GraphQLParser;
-using GraphQLParser.AST;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace Graph.AspNetCore.Execution;
 
 /// <summary>
-/// Keeps parsed documents by their text, bounded in the number of entries, so that a repeated
-/// document is parsed once and statically validated once.
+/// Keeps parsed documents that passed validation, by their text, within a budget of bytes
+/// (<see cref="GraphQLServerOptions.DocumentCacheSize"/>), so that a repeated document is parsed and
+/// statically validated once. A document enters at low priority and is promoted once it has been
+/// asked for again: when the budget is full, the cache gives up documents seen once before those in
+/// use, so a flood of distinct documents cannot push out the hot ones.
 /// </summary>
 public sealed class DocumentCache : IDisposable
 {
+    /// <summary>How many cache hits promote a document out of the low-priority tier.</summary>
+    internal const int PromoteAfterHits = 2;
+
     private readonly MemoryCache? _cache;
     private readonly ParserOptions _parserOptions;
 
     /// <summary>Creates the cache from the server options.</summary>
     public DocumentCache(IOptions<GraphQLServerOptions> options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var settings = options.Value;
         _parserOptions = new ParserOptions { Ignore = IgnoreOptions.Comments, MaxDepth = settings.MaxDocumentDepth };
         if (settings.DocumentCacheSize > 0)
@@ -29,86 +35,51 @@ public sealed class DocumentCache : IDisposable
     /// <summary>How many documents are cached now.</summary>
     public int Count => _cache?.Count ?? 0;
 
-    /// <summary>
-    /// Returns the cached document for <paramref name="query"/>, parsing it on a miss.
-    /// Throws the parser's syntax exceptions for a document that does not parse; those are never cached.
-    /// </summary>
-    public CachedDocument GetOrParse(string query) => GetOrParse(query, out _);
-
-    /// <summary>
-    /// As <see cref="GetOrParse(string)"/>, telling whether the document was parsed now (a cache miss).
-    /// </summary>
-    public CachedDocument GetOrParse(string query, out bool parsed)
+    /// <summary>The cached, validated document for <paramref name="query"/>, if there is one.</summary>
+    public bool TryGet(string query, [NotNullWhen(true)] out CachedDocument? document)
     {
-        if (_cache is not null && _cache.TryGetValue(query, out CachedDocument? hit) && hit is not null)
+        if (_cache is null || !_cache.TryGetValue(query, out document) || document is null)
         {
-            parsed = false;
-            return hit;
+            document = null;
+            return false;
         }
 
-        parsed = true;
-        var document = new CachedDocument(Parser.Parse(query, _parserOptions));
-        _cache?.Set(query, document, new MemoryCacheEntryOptions { Size = 1 });
-        return document;
+        if (document.RecordHit() == PromoteAfterHits)
+        {
+            Store(query, document, CacheItemPriority.Normal);
+        }
+
+        return true;
     }
+
+    /// <summary>
+    /// Parses <paramref name="query"/> into a document that is not cached yet. Throws the parser's
+    /// exceptions for a document that does not parse.
+    /// </summary>
+    public CachedDocument Parse(string query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+
+        // The syntax tree's size is what its parse allocated; the key (the text) is cached too.
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var document = Parser.Parse(query, _parserOptions);
+        var size = GC.GetAllocatedBytesForCurrentThread() - before + (2L * query.Length) + 64;
+        return new CachedDocument(document, size);
+    }
+
+    /// <summary>Caches a document that has passed validation (at low priority until it is asked for again).</summary>
+    public void Admit(string query, CachedDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        if (_cache is not null && !_cache.TryGetValue(query, out _))
+        {
+            Store(query, document, CacheItemPriority.Low);
+        }
+    }
+
+    private void Store(string query, CachedDocument document, CacheItemPriority priority) =>
+        _cache!.Set(query, document, new MemoryCacheEntryOptions { Size = document.Size, Priority = priority });
 
     /// <inheritdoc />
     public void Dispose() => _cache?.Dispose();
-}
-
-/// <summary>A parsed document, and whether it has passed static validation.</summary>
-public sealed class CachedDocument(GraphQLDocument document)
-{
-    private volatile bool _validated;
-    private IValidationRule[]? _requestRules;
-
-    /// <summary>The syntax tree.</summary>
-    public GraphQLDocument Document { get; } = document;
-
-    /// <summary>
-    /// Set once the document has passed every request-independent validation rule; from then on
-    /// only request-dependent rules run for it.
-    /// </summary>
-    public bool IsValidated => _validated;
-
-    /// <summary>The request-dependent rules the document's cached runs need (set with <see cref="MarkValidated"/>).</summary>
-    internal IValidationRule[] RequestRules => _requestRules ?? [];
-
-    internal void MarkValidated(IValidationRule[] requestRules)
-    {
-        _requestRules = requestRules;
-        _validated = true;
-    }
-
-    /// <summary>
-    /// The operation a request selects: the one named, or the only one. Null when the name matches
-    /// none or no name was given for a document with several (the executer reports that).
-    /// </summary>
-    public GraphQLOperationDefinition? SelectOperation(string? operationName)
-    {
-        GraphQLOperationDefinition? only = null;
-        foreach (var definition in Document.Definitions)
-        {
-            if (definition is not GraphQLOperationDefinition operation)
-            {
-                continue;
-            }
-
-            if (string.IsNullOrEmpty(operationName))
-            {
-                if (only is not null)
-                {
-                    return null;
-                }
-
-                only = operation;
-            }
-            else if (operation.Name is not null && operation.Name.Value == operationName)
-            {
-                return operation;
-            }
-        }
-
-        return string.IsNullOrEmpty(operationName) ? only : null;
-    }
 }

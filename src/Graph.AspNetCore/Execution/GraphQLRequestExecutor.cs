@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Security.Claims;
 using Graph.AspNetCore.Diagnostics;
+using Graph.AspNetCore.Limits;
+using Graph.AspNetCore.Limits.Cost;
 using Graph.AspNetCore.Validation;
 using GraphQL;
 using GraphQL.Execution;
@@ -16,15 +18,20 @@ using Microsoft.Extensions.Options;
 namespace Graph.AspNetCore.Execution;
 
 /// <summary>
-/// Runs one GraphQL request for any transport: the document comes from the <see cref="DocumentCache"/>,
-/// the transport sees the selected operation before anything executes, and a cached document that
-/// was validated once runs only the request-dependent validation rules it needs (<see cref="RequestRuleUsage"/>).
+/// Runs one GraphQL request for any transport. A new document passes the limits on its text
+/// (length, tokens) and its shape (fields, aliases, depth, …) before the spec's validation rules;
+/// every request passes the limits on its variables and its estimated cost before anything
+/// executes; execution has a timeout and an error budget. A document that passed validation is
+/// cached (<see cref="DocumentCache"/>), and its later requests run only the request-dependent
+/// validation rules it needs (<see cref="RequestRuleUsage"/>).
 /// </summary>
 public sealed class GraphQLRequestExecutor<TSchema>
     where TSchema : ISchema
 {
     private readonly IDocumentExecuter<TSchema> _executer;
     private readonly DocumentCache _cache;
+    private readonly GraphQLLimitsOptions _limits;
+    private readonly CostAnalyzer _cost;
     private readonly IValidationRule[] _fullRules;
     private readonly IValidationRule[] _cachedRules;
     private readonly GraphQLServerTelemetry? _telemetry;
@@ -32,15 +39,20 @@ public sealed class GraphQLRequestExecutor<TSchema>
     /// <summary>Creates the executor; without <paramref name="telemetry"/> it records no metrics or logs.</summary>
     public GraphQLRequestExecutor(
         IDocumentExecuter<TSchema> executer,
+        TSchema schema,
         DocumentCache cache,
         IOptions<GraphQLServerOptions> options,
         IHostEnvironment environment,
         IEnumerable<IRequestValidationRule> requestRules,
         GraphQLServerTelemetry? telemetry = null)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(environment);
         _executer = executer;
         _cache = cache;
         _telemetry = telemetry;
+        _limits = options.Value.Limits;
+        _cost = new CostAnalyzer(schema);
         var introspection = options.Value.EnableIntrospection ?? environment.IsDevelopment();
         IValidationRule[] perRequest = [.. requestRules];
         IValidationRule[] documentRules = introspection
@@ -51,24 +63,36 @@ public sealed class GraphQLRequestExecutor<TSchema>
     }
 
     /// <summary>
-    /// Parses (or finds) the request's document and selects its operation. A document that does
-    /// not parse yields a <see cref="PreparedRequest"/> carrying the syntax error.
+    /// Finds the request's document in the cache, or checks and parses it, and selects its
+    /// operation. A document that breaks a limit or does not parse yields a
+    /// <see cref="PreparedRequest"/> carrying the error.
     /// </summary>
     public PreparedRequest Prepare(GraphQLRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var query = request.Query ?? string.Empty;
+        if (_cache.TryGet(query, out var cached))
+        {
+            return new PreparedRequest(request, cached, cached.SelectOperation(request.OperationName), null);
+        }
+
         var traced = GraphQLTelemetry.Source.HasListeners();
         var started = traced ? Stopwatch.GetTimestamp() : 0;
+        if (DocumentTextLimits.Check(query, _limits) is { } tooLarge)
+        {
+            return new PreparedRequest(request, null, null, tooLarge);
+        }
+
         try
         {
-            var document = _cache.GetOrParse(request.Query ?? string.Empty, out var parsed);
+            var document = _cache.Parse(query);
             var operation = document.SelectOperation(request.OperationName);
-            if (traced && parsed)
+            if (traced)
             {
                 ParseTrace.Record(started, OperationName(request, operation), null);
             }
 
-            return new PreparedRequest(request, document, operation, null);
+            return new PreparedRequest(request, document, operation, DocumentShapeLimits.Check(document.Document, _limits));
         }
         catch (GraphQLSyntaxErrorException ex)
         {
@@ -86,7 +110,7 @@ public sealed class GraphQLRequestExecutor<TSchema>
                 ParseTrace.Record(started, request.OperationName, ex);
             }
 
-            return new PreparedRequest(request, null, null, new ExecutionError("The document is nested too deeply.", ex) { Code = ErrorCodes.DocumentTooDeep });
+            return new PreparedRequest(request, null, null, new LimitError(ErrorCodes.DocumentTooDeep, "The document is nested too deeply."));
         }
     }
 
@@ -101,15 +125,29 @@ public sealed class GraphQLRequestExecutor<TSchema>
         var started = Stopwatch.GetTimestamp();
         var operationName = OperationName(prepared.Request, prepared.Operation);
         var operationType = prepared.Operation?.Operation;
-        if (prepared.SyntaxError is not null || prepared.Document is null)
+        var request = prepared.Request;
+        var refusal = prepared.Error ?? (prepared.Document is null
+            ? new ExecutionError("The document is missing.") { Code = ErrorCodes.ExecutionError }
+            : VariableLimits.Check(request.Variables, _limits));
+        double? cost = null;
+        if (refusal is null && prepared.Operation is { } selected)
         {
-            var failed = new ExecutionResult { Errors = [prepared.SyntaxError ?? new ExecutionError("The document is missing.") { Code = ErrorCodes.ExecutionError }] };
-            _telemetry?.Record(operationName, operationType, started, failed, syntaxError: true);
-            return failed;
+            cost = _cost.Estimate(prepared.Document!.Document, selected, request.Variables);
+            if (_limits.MaxCost > 0 && cost > _limits.MaxCost)
+            {
+                refusal = new LimitError(ErrorCodes.CostLimitExceeded, $"The operation's estimated cost ({cost:0}) is above the limit ({_limits.MaxCost}).");
+            }
         }
 
-        var cached = prepared.Document;
-        var request = prepared.Request;
+        if (refusal is not null)
+        {
+            var refused = new ExecutionResult { Errors = [refusal] };
+            ReportCost(prepared, refused, cost);
+            _telemetry?.Record(operationName, operationType, started, refused, syntaxError: prepared.Error is SyntaxError);
+            return refused;
+        }
+
+        var cached = prepared.Document!;
         var validated = cached.IsValidated;
         var requestRules = validated ? cached.RequestRules : _cachedRules;
         var options = new ExecutionOptions
@@ -126,10 +164,19 @@ public sealed class GraphQLRequestExecutor<TSchema>
             CancellationToken = cancellationToken,
         };
 
+        // A subscription's source stream lives as long as its client wants: only the request/response
+        // operations get a time limit.
+        if (_limits.ExecutionTimeout > TimeSpan.Zero && operationType is not OperationType.Subscription)
+        {
+            options.Timeout = _limits.ExecutionTimeout;
+            options.TimeoutAction = TimeoutAction.ReturnTimeoutError;
+        }
+
+        var errorBudget = ErrorBudget.Attach(options.UserContext);
         var usage = validated ? null : RequestRuleUsage.Track(options.UserContext);
         using var scope = _telemetry?.BeginOperationScope(operationName, operationType);
         var trace = GraphQLTelemetry.Source.HasListeners()
-            ? ExecutionTrace.Start(prepared, operationName, operationType is { } type ? GraphQLServerTelemetry.TypeName(type) : null)
+            ? ExecutionTrace.Start(prepared, operationName, operationType is { } type ? GraphQLServerTelemetry.TypeName(type) : null, cost)
             : null;
         if (trace is not null)
         {
@@ -140,6 +187,7 @@ public sealed class GraphQLRequestExecutor<TSchema>
         try
         {
             result = await _executer.ExecuteAsync(options).ConfigureAwait(false);
+            ApplyErrorLimits(result, errorBudget);
         }
         catch (Exception ex)
         {
@@ -156,23 +204,53 @@ public sealed class GraphQLRequestExecutor<TSchema>
         if (result.Executed && usage is not null && !cached.IsValidated)
         {
             cached.MarkValidated(usage.Select(_cachedRules));
+            _cache.Admit(request.Query ?? string.Empty, cached);
         }
 
+        ReportCost(prepared, result, cost);
         return result;
+    }
+
+    // The engine's timeout error gets the serving layer's code; the errors past the budget (from
+    // execution, or from validation, which reports all it finds) are replaced by one that says so.
+    private void ApplyErrorLimits(ExecutionResult result, ErrorBudget budget)
+    {
+        if (result.Errors is not { Count: > 0 } errors)
+        {
+            return;
+        }
+
+        foreach (var error in errors)
+        {
+            if (error is TimeoutError)
+            {
+                error.Code = ErrorCodes.ExecutionTimeout;
+            }
+        }
+
+        var max = _limits.MaxErrors;
+        var dropped = budget.Dropped + (max > 0 && errors.Count > max ? errors.Count - max : 0);
+        if (dropped == 0)
+        {
+            return;
+        }
+
+        var kept = new ExecutionErrors();
+        kept.AddRange(errors.Take(max));
+        kept.Add(new LimitError(ErrorCodes.TooManyErrors, $"{dropped} more errors were left out of this response (at most {max} are reported)."));
+        result.Errors = kept;
+    }
+
+    private void ReportCost(PreparedRequest prepared, ExecutionResult result, double? cost)
+    {
+        if (prepared.ReportCost && cost is { } estimated)
+        {
+            result.Extensions ??= [];
+            result.Extensions["cost"] = new Dictionary<string, object?> { ["estimated"] = estimated, ["limit"] = _limits.MaxCost };
+        }
     }
 
     // The name the request asked for, or the name of the operation it selected (cached with the document).
     private static string? OperationName(GraphQLRequest request, GraphQLOperationDefinition? operation) =>
         string.IsNullOrEmpty(request.OperationName) ? operation?.Name?.StringValue : request.OperationName;
 }
-
-/// <summary>A request whose document was parsed (or failed to parse) and whose operation was selected.</summary>
-/// <param name="Request">The request as the transport read it.</param>
-/// <param name="Document">The parsed document, or null on a syntax error.</param>
-/// <param name="Operation">The operation the request selects, when it could be determined.</param>
-/// <param name="SyntaxError">The parse error, if the document did not parse.</param>
-public sealed record PreparedRequest(
-    GraphQLRequest Request,
-    CachedDocument? Document,
-    GraphQLOperationDefinition? Operation,
-    ExecutionError? SyntaxError);

@@ -1,9 +1,11 @@
 using Graph.AspNetCore.Execution;
 using Graph.AspNetCore.Http.Errors;
+using Graph.AspNetCore.Limits;
 using GraphQL;
 using GraphQL.Types;
 using GraphQLParser.AST;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 
 namespace Graph.AspNetCore.Http;
@@ -20,6 +22,9 @@ public sealed class GraphQLHttpMiddleware<TSchema>
     private readonly IGraphQLTextSerializer _serializer;
     private readonly GraphQLHttpRequestReader _reader;
     private readonly GraphQLServerOptions _options;
+
+    /// <summary>The request header that asks for the operation's estimated cost in <c>extensions.cost</c> (value <c>report</c>).</summary>
+    public const string CostHeader = "GraphQL-Cost";
 
     /// <summary>Creates the middleware; it ends the pipeline.</summary>
     public GraphQLHttpMiddleware(
@@ -63,6 +68,11 @@ public sealed class GraphQLHttpMiddleware<TSchema>
         }
 
         var prepared = _executor.Prepare(request);
+        if (context.Request.Headers.TryGetValue(CostHeader, out var costHeader) && string.Equals(costHeader, "report", StringComparison.OrdinalIgnoreCase))
+        {
+            prepared = prepared with { ReportCost = true };
+        }
+
         switch (prepared.Operation?.Operation)
         {
             case OperationType.Mutation when isGet:
@@ -78,20 +88,43 @@ public sealed class GraphQLHttpMiddleware<TSchema>
 
         // application/json answers every well-formed GraphQL request with 200; the GraphQL response
         // media type uses 400 when the request never reached execution (parse, validation, variables).
-        var status = mediaType == GraphQLMediaTypes.GraphQLResponse && !result.Executed
-            ? StatusCodes.Status400BadRequest
+        // A request refused by a limit is a 4xx whatever the media type: it is not a GraphQL error
+        // the client can read and fix field by field, but work the server will not do.
+        var status = !result.Executed && result.Errors is [LimitError limit] ? LimitStatus(limit)
+            : mediaType == GraphQLMediaTypes.GraphQLResponse && !result.Executed ? StatusCodes.Status400BadRequest
             : StatusCodes.Status200OK;
         await WriteAsync(context, mediaType, status, result).ConfigureAwait(false);
     }
 
+    private static int LimitStatus(LimitError error) =>
+        error.Code == ErrorCodes.DocumentTooLong ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest;
+
     private Task WriteErrorAsync(HttpContext context, string mediaType, TransportError error) =>
         WriteAsync(context, mediaType, error.StatusCode, new ExecutionResult { Errors = [error] });
 
+    // The body is written to a buffer bounded by MaxResponseSize before anything is sent, so a result
+    // too large to send is answered with a complete error response instead of a cut-off one.
     private async Task WriteAsync(HttpContext context, string mediaType, int status, ExecutionResult result)
     {
         var response = context.Response;
+        var limit = _options.Limits.MaxResponseSize;
+        await using var buffer = new FileBufferingWriteStream(limit > 0 ? limit : int.MaxValue, limit > 0 ? limit : null);
+        try
+        {
+            await _serializer.WriteAsync(buffer, result, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (IOException) when (limit > 0 && !context.RequestAborted.IsCancellationRequested)
+        {
+            await WriteAsync(context, mediaType, StatusCodes.Status400BadRequest, new ExecutionResult
+            {
+                Errors = [new LimitError(ErrorCodes.ResponseTooLarge, $"The response is larger than {limit} bytes; ask for fewer items or fields.")],
+            }).ConfigureAwait(false);
+            return;
+        }
+
         response.StatusCode = status;
         response.ContentType = GraphQLMediaTypes.ContentTypeFor(mediaType);
-        await _serializer.WriteAsync(response.Body, result, context.RequestAborted).ConfigureAwait(false);
+        response.ContentLength = buffer.Length;
+        await buffer.DrainBufferAsync(response.BodyWriter, context.RequestAborted).ConfigureAwait(false);
     }
 }

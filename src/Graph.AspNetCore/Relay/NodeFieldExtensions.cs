@@ -1,3 +1,4 @@
+using Graph.AspNetCore.Limits.Cost;
 using Graph.AspNetCore.DataLoader;
 using Graph.AspNetCore.Execution;
 using GraphQL;
@@ -35,6 +36,7 @@ public static class NodeFieldExtensions
         query.Field<NonNullGraphType<ListGraphType<NodeInterfaceType>>, IDataLoaderResult<object?[]>>("nodes")
             .Description($"Fetches objects by their global ids, in order; at most {maxIds} ids.")
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("ids", "The global ids.")
+            .WithListSize(assumedSize: maxIds)
             .Resolve(context =>
             {
                 var ids = context.GetArgument<List<string>>("ids");

@@ -1,3 +1,4 @@
+using Graph.AspNetCore.Limits;
 using GraphQL;
 using GraphQL.Execution;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,9 +28,9 @@ public sealed class ScopedSubscriptionExecutionStrategy : SubscriptionExecutionS
     private readonly IServiceScopeFactory _scopes;
     private readonly int _bufferSize;
 
-    /// <summary>Creates the strategy; child fields run with a <see cref="ParallelExecutionStrategy"/>.</summary>
+    /// <summary>Creates the strategy; child fields run in parallel, within the error budget (<see cref="ErrorCappedParallelExecutionStrategy"/>).</summary>
     public ScopedSubscriptionExecutionStrategy(IServiceScopeFactory scopes, IOptions<GraphQLServerOptions> options)
-        : base(new ParallelExecutionStrategy())
+        : base(new ErrorCappedParallelExecutionStrategy(options))
     {
         ArgumentNullException.ThrowIfNull(options);
         _scopes = scopes;

@@ -8,7 +8,7 @@ namespace Graph.AspNetCore.Tests.Execution;
 public class RequestExecutorTests
 {
     [Fact]
-    public async Task A_document_that_executed_is_marked_validated_and_an_invalid_one_is_not()
+    public async Task A_document_that_executed_is_cached_validated_and_an_invalid_one_is_not_cached()
     {
         await using var app = await TestServerHost.StartAsync("Production");
         using var client = app.GetTestClient();
@@ -17,8 +17,9 @@ public class RequestExecutorTests
         (await client.PostAsJsonAsync("/graphql", new { query = "{ hello }" })).Dispose();
         (await client.PostAsJsonAsync("/graphql", new { query = "{ nope }" })).Dispose();
 
-        Assert.True(cache.GetOrParse("{ hello }").IsValidated);
-        Assert.False(cache.GetOrParse("{ nope }").IsValidated);
+        Assert.True(cache.TryGet("{ hello }", out var valid));
+        Assert.True(valid.IsValidated);
+        Assert.False(cache.TryGet("{ nope }", out _));
     }
 
     [Fact]

@@ -1,0 +1,24 @@
+using GraphQL;
+using GraphQL.Execution;
+using ExecutionContext = GraphQL.Execution.ExecutionContext;
+using Microsoft.Extensions.Options;
+
+namespace Graph.AspNetCore.Limits;
+
+/// <summary>graphql-dotnet's serial strategy (mutations) with the <see cref="ErrorBudget"/>.</summary>
+public sealed class ErrorCappedSerialExecutionStrategy(IOptions<GraphQLServerOptions> options) : SerialExecutionStrategy
+{
+    private readonly int _maxErrors = options.Value.Limits.MaxErrors;
+
+    /// <inheritdoc />
+    protected override void SetNodeError(ExecutionContext context, ExecutionNode node, ExecutionError error)
+    {
+        if (ErrorBudget.IsSpent(context, _maxErrors))
+        {
+            node.Result = null;
+            return;
+        }
+
+        base.SetNodeError(context, node, error);
+    }
+}
