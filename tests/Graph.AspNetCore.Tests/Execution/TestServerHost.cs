@@ -1,3 +1,4 @@
+using GraphQL;
 using GraphQL.Types;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
@@ -38,8 +39,35 @@ internal static class TestServerHost
             Field<StringGraphType>("hello").Resolve(_ => "world");
             Field<StringGraphType>("boom").Resolve(_ => throw new InvalidOperationException("secret connection string Password=hunter2"));
             Field<StringGraphType>("domainError").Resolve(_ => throw new GraphQL.ExecutionError("Nope.") { Code = "NOPE" });
+            Field<ListGraphType<StringGraphType>>("many")
+                .Argument<IntGraphType>("count")
+                .Resolve(context => Enumerable.Repeat(new string('x', 1_000), context.GetArgument<int>("count")));
+            Field<StringGraphType>("wait").ResolveAsync(async context =>
+            {
+                // Runs until it is cancelled; a test registers WaitSignals to see when it starts and stops.
+                var signals = context.RequestServices!.GetRequiredService<WaitSignals>();
+                signals.Started.TrySetResult();
+                try
+                {
+                    await Task.Delay(Timeout.Infinite, context.CancellationToken);
+                    return null;
+                }
+                catch (OperationCanceledException)
+                {
+                    signals.Cancelled.TrySetResult();
+                    throw;
+                }
+            });
         }
     }
+}
+
+/// <summary>When the <c>wait</c> field started, and when its cancellation reached it.</summary>
+internal sealed class WaitSignals
+{
+    public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public TaskCompletionSource Cancelled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
 
 /// <summary>Keeps every log entry so tests can see what the server logged.</summary>
