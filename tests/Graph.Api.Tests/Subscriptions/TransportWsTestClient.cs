@@ -97,6 +97,6 @@ public sealed class TransportWsTestClient : IAsyncDisposable
         _socket.Dispose();
     }
 
-    private Task SendAsync(object message) =>
+    public Task SendAsync(object message) =>
         _socket.SendAsync(JsonSerializer.SerializeToUtf8Bytes(message), WebSocketMessageType.Text, true, CancellationToken.None);
 }
