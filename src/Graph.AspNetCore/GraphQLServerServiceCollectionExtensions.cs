@@ -45,7 +45,11 @@ public static partial class GraphQLServerServiceCollectionExtensions
             builder.AddSerializer<GraphQLJsonSerializer>();
             builder.AddErrorInfoProvider<GraphQLErrorInfoProvider>();
             builder.AddUnhandledExceptionHandler(TagAndLog);
-            builder.ConfigureSchema(schema => schema.Directives.Register(new AuthorizeDirective(), new CostDirective(), new ListSizeDirective()));
+            builder.ConfigureSchema(schema =>
+            {
+                schema.Directives.Register(new AuthorizeDirective());
+                schema.RegisterCostDirectives();
+            });
             builder.AddExecutionStrategy<ErrorCappedParallelExecutionStrategy>(OperationType.Query);
             builder.AddExecutionStrategy<ErrorCappedSerialExecutionStrategy>(OperationType.Mutation);
             builder.AddSchemaVisitor<AuthorizationSchemaVisitor>();

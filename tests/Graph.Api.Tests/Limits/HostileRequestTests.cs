@@ -94,6 +94,21 @@ public sealed class HostileRequestTests(HostileRequestTests.Server server) : ICl
     }
 
     [Fact]
+    public async Task A_refused_operation_reports_its_cost_on_request()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, GraphQLHttp.Path)
+        {
+            Content = new StringContent(Body(HostileRequests.All["3 levels of nested connections, first: 50 each"]), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("GraphQL-Cost", "report");
+        using var response = await server.Client.SendAsync(request);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        // 1 + 50 × (1 + 1 + (1 + 50 × (1 + 1 + (1 + 50 × 1)))): the figure the README quotes.
+        Assert.Equal(132_651, json.RootElement.GetProperty("extensions").GetProperty("cost").GetProperty("estimated").GetDouble());
+    }
+
+    [Fact]
     public async Task Without_the_header_no_cost_is_reported()
     {
         var answer = await server.Client.PostAsync("{ products(first: 20) { nodes { name } } }");

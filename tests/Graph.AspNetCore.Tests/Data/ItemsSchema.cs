@@ -1,3 +1,4 @@
+using Graph.AspNetCore.Limits.Cost;
 using Graph.AspNetCore.Data;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,12 +41,15 @@ public sealed class ItemsSchema : Schema
 {
     public ItemsSchema()
     {
+        // Connection fields declare @listSize; AddGraphQLServer registers it, a bare schema must too.
+        this.RegisterCostDirectives();
         Query = new ItemsQuery();
     }
 
     public ItemsSchema(IServiceProvider services, ItemsQuery query)
         : base(services)
     {
+        this.RegisterCostDirectives();
         Query = query;
     }
 }

@@ -1,0 +1,58 @@
+using BenchmarkDotNet.Attributes;
+using Graph.Api;
+using Graph.AspNetCore;
+using Graph.AspNetCore.Limits;
+using Graph.AspNetCore.Limits.Cost;
+using GraphQL;
+using GraphQLParser;
+using GraphQLParser.AST;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Graph.Benchmarks;
+
+/// <summary>
+/// What the request limits cost. Per request (a cached document): the variables check and the cost
+/// estimate of Storefront with <c>{"first":12}</c>, to compare with a whole Storefront request
+/// (<see cref="StorefrontBenchmarks"/>). Per new document: the token count and the shape walk of
+/// the whole catalog.graphql.
+/// </summary>
+[MemoryDiagnoser]
+public class LimitsBenchmarks
+{
+    private readonly GraphQLLimitsOptions _limits = new();
+
+    // A token budget below the text's length, so the whole document is lexed and counted.
+    private readonly GraphQLLimitsOptions _lexing = new() { MaxTokens = 1_000 };
+    private ShopHost? _host;
+    private CostAnalyzer _cost = null!;
+    private GraphQLDocument _storefront = null!;
+    private GraphQLOperationDefinition _operation = null!;
+    private Inputs _variables = null!;
+    private string _catalogText = string.Empty;
+    private GraphQLDocument _catalog = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _host = new ShopHost();
+        _cost = new CostAnalyzer(_host.AppServices.GetRequiredService<ShopSchema>());
+        _catalogText = File.ReadAllText(StorefrontBenchmarks.RepositoryFile("schema", "operations", "catalog.graphql"));
+        _catalog = Parser.Parse(_catalogText);
+        _storefront = Parser.Parse(StorefrontBenchmarks.Operation(_catalogText, "Storefront"));
+        _operation = _storefront.Definitions.OfType<GraphQLOperationDefinition>().Single();
+        _variables = new Inputs(new Dictionary<string, object?> { ["first"] = 12 });
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _host?.Dispose();
+
+    [Benchmark(Description = "per request: variables + cost (Storefront)")]
+    public double PerRequest() =>
+        VariableLimits.Check(_variables, _limits) is null ? _cost.Estimate(_storefront, _operation, _variables) : -1;
+
+    [Benchmark(Description = "per new document: text limits (catalog.graphql)")]
+    public object? Text() => DocumentTextLimits.Check(_catalogText, _lexing);
+
+    [Benchmark(Description = "per new document: shape (catalog.graphql)")]
+    public object? Shape() => DocumentShapeLimits.Check(_catalog, _limits);
+}
