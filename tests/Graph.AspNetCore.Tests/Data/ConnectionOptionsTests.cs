@@ -1,3 +1,4 @@
+using Graph.AspNetCore.Limits.Cost;
 using System.Text.Json;
 using Graph.AspNetCore.Data;
 using GraphQL;
@@ -57,6 +58,8 @@ public class ConnectionOptionsTests
             .DefaultOrder(i => i.Name)
             .Paging(defaultPageSize: 20, maxPageSize: 100)
             .ResolveAsync((context, request) => request.ExecuteAsync(ItemData.All.AsQueryable(), context.CancellationToken));
-        return new Schema { Query = query };
+        var schema = new Schema { Query = query };
+        schema.RegisterCostDirectives();
+        return schema;
     }
 }

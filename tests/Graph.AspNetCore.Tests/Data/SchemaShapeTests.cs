@@ -34,7 +34,7 @@ public class SchemaShapeTests
         Assert.Contains("  edges: [ItemEdge!]!\n", sdl, StringComparison.Ordinal);
         Assert.Contains("  nodes: [Item!]!\n", sdl, StringComparison.Ordinal);
         Assert.Contains("  pageInfo: PageInfo!\n", sdl, StringComparison.Ordinal);
-        Assert.Contains("  totalCount: Int!\n", sdl, StringComparison.Ordinal);
+        Assert.Contains("  totalCount: Int! @cost(weight: \"10\")\n", sdl, StringComparison.Ordinal);
         Assert.Contains("type ItemEdge {", sdl, StringComparison.Ordinal);
         Assert.Contains("  cursor: String!\n", sdl, StringComparison.Ordinal);
         Assert.Contains("  node: Item!\n", sdl, StringComparison.Ordinal);
