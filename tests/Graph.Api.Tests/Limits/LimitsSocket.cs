@@ -129,6 +129,9 @@ public sealed class LimitsSocket : IAsyncDisposable
         }
     }
 
+    /// <summary>Drops the connection without a close handshake, as a client that vanishes does.</summary>
+    public void Abort() => _socket.Abort();
+
     public async ValueTask DisposeAsync()
     {
         await CloseAsync();
