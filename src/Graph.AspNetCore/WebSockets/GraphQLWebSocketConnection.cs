@@ -51,6 +51,7 @@ internal abstract partial class GraphQLWebSocketConnection<TSchema>
     private readonly ConcurrentDictionary<string, WebSocketOperation> _operations = new(StringComparer.Ordinal);
     private readonly PendingBytes _pending;
     private int _running;
+    private int _tooSlow;
     private int _initialised;
     private int _closing;
     private long _sendStartedAt;
@@ -475,7 +476,12 @@ internal abstract partial class GraphQLWebSocketConnection<TSchema>
         {
             // The client does not read: the message is dropped, every operation stops, and the
             // close frame follows the send that hangs (or the socket is aborted when it never ends).
-            _ = CloseAsync(WebSocketCloseCodes.ClientTooSlow, "The client does not read its messages");
+            if (Interlocked.Exchange(ref _tooSlow, 1) == 0)
+            {
+                LogClientTooSlow(_services.Logger, _services.Options.Limits.MaxPendingBytesPerConnection);
+                _ = CloseAsync(WebSocketCloseCodes.ClientTooSlow, "The client does not read its messages");
+            }
+
             return;
         }
 
@@ -734,6 +740,9 @@ internal abstract partial class GraphQLWebSocketConnection<TSchema>
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The connection token validator failed; the connection is refused")]
     private static partial void LogTokenValidationFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A GraphQL WebSocket client does not read: more than {Limit} bytes waited for it, so the connection is closed (1013)")]
+    private static partial void LogClientTooSlow(ILogger logger, int limit);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A GraphQL WebSocket connection failed unexpectedly")]
     private static partial void LogUnexpected(ILogger logger, Exception exception);
