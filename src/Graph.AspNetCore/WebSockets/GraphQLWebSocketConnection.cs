@@ -22,7 +22,8 @@ namespace Graph.AspNetCore.WebSockets;
 /// One GraphQL WebSocket connection, whatever its subprotocol: reading whole messages and parsing
 /// them, the initialisation deadline, authentication, keep-alive, one operation per id, and sends
 /// one at a time, within the connection's limits (<see cref="GraphQLLimitsOptions"/>: message size,
-/// operations at once, bytes waiting for the client). A protocol (<c>WebSockets/&lt;Protocol&gt;/</c>) maps its messages onto these.
+/// operations at once, bytes waiting for the client). A protocol (<c>WebSockets/&lt;Protocol&gt;/</c>)
+/// maps its messages onto these.
 /// </summary>
 /// <remarks>
 /// Messages are handled in the order they arrive. A subscription is registered with its event source
