@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Graph.AspNetCore.Authorization;
+using Graph.AspNetCore.Connections;
 using Graph.AspNetCore.Diagnostics;
 using Graph.AspNetCore.Execution;
 using Graph.AspNetCore.Limits;
@@ -33,6 +34,7 @@ public static partial class GraphQLServerServiceCollectionExtensions
         services.AddSingleton<GraphQLRequestExecutor<TSchema>>();
         services.AddMetrics();
         services.TryAddSingleton<GraphQLServerTelemetry>();
+        services.TryAddSingleton<GraphQLConnectionLimiters>();
         services.AddSingleton<NodeResolverRegistry>();
         // The full registration (policy evaluator included): WebApplication adds UseAuthorization whenever
         // authorization services exist, and that middleware refuses to start with the core set alone.

@@ -114,6 +114,9 @@ public static class ErrorCodes
     /// <summary>The client sent more requests than its rate allows; <c>Retry-After</c> says when to try again.</summary>
     public const string RateLimited = "RATE_LIMITED";
 
-    /// <summary>The server or the client holds as many connections or operations as allowed; <c>Retry-After</c> may say when to try again.</summary>
+    /// <summary>The server, the client address or the user holds as many WebSockets or SSE streams as allowed (503 or 429); <c>Retry-After</c> says when to try again.</summary>
     public const string TooManyConnections = "TOO_MANY_CONNECTIONS";
+
+    /// <summary>A WebSocket runs <c>GraphQL:Limits:MaxOperationsPerSocket</c> operations already; the new one is refused, the others go on.</summary>
+    public const string TooManyOperations = "TOO_MANY_OPERATIONS";
 }

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using Graph.AspNetCore.Authorization;
+using Graph.AspNetCore.Connections;
 using Graph.AspNetCore.Execution;
 using Graph.AspNetCore.Http;
 using Graph.AspNetCore.Http.Errors;
@@ -25,6 +26,13 @@ namespace Graph.AspNetCore.Sse;
 /// carrying them; a request that cannot be read at all is answered as GraphQL over HTTP answers it.
 /// A subscription ends when the client disconnects, or when the credentials it was opened with expire.
 /// Every other request goes on to the next middleware.
+/// <para>
+/// Before the request is even read, the stream takes a slot of
+/// <see cref="GraphQLConnectionLimiters.SseStreams"/>: past <c>MaxSseStreams</c> it is refused with
+/// 503, past <c>MaxSseStreamsPerClient</c> or <c>MaxSseStreamsPerUser</c> with 429 (both with
+/// <c>Retry-After</c>). A client that does not read has at most <c>MaxPendingBytesPerConnection</c>
+/// bytes waiting for it; past that its response is aborted and its subscription ends.
+/// </para>
 /// </summary>
 public sealed class GraphQLSseMiddleware<TSchema>
     where TSchema : ISchema
@@ -44,6 +52,7 @@ public sealed class GraphQLSseMiddleware<TSchema>
     private readonly GraphQLHttpRequestReader _reader;
     private readonly GraphQLServerOptions _options;
     private readonly TimeProvider _time;
+    private readonly ConnectionLimiter _limiter;
 
     /// <summary>Creates the middleware.</summary>
     public GraphQLSseMiddleware(
@@ -62,6 +71,7 @@ public sealed class GraphQLSseMiddleware<TSchema>
         _options = options.Value;
         _reader = new GraphQLHttpRequestReader(serializer, _options);
         _time = services.GetService<TimeProvider>() ?? TimeProvider.System;
+        _limiter = (services.GetService<GraphQLConnectionLimiters>() ?? new GraphQLConnectionLimiters(options)).SseStreams;
     }
 
     /// <summary>Serves an event-stream request, or passes the request on.</summary>
@@ -73,6 +83,15 @@ public sealed class GraphQLSseMiddleware<TSchema>
         if (!(isGet || HttpMethods.IsPost(method)) || !AcceptsEventStream(context.Request))
         {
             await _next(context).ConfigureAwait(false);
+            return;
+        }
+
+        // As over HTTP, a refused token reads as anonymous; the stream ends when a valid one expires.
+        var (user, expiresAt, _) = await StreamingAuthentication.FromRequestAsync(context).ConfigureAwait(false);
+        using var lease = _limiter.TryAcquire(ClientKeys.AddressOf(context), ClientKeys.UserOf(user), out var refusal);
+        if (lease is null)
+        {
+            await ConnectionRefusalResponse.WriteAsync(context, _serializer, refusal, "event streams").ConfigureAwait(false);
             return;
         }
 
@@ -91,10 +110,8 @@ public sealed class GraphQLSseMiddleware<TSchema>
             return;
         }
 
-        // As over HTTP, a refused token reads as anonymous; the stream ends when a valid one expires.
-        var (user, expiresAt, _) = await StreamingAuthentication.FromRequestAsync(context).ConfigureAwait(false);
         var result = await _executor.ExecuteAsync(prepared, user, context.RequestServices, context.RequestAborted).ConfigureAwait(false);
-        var stream = new EventStreamWriter(context, _json);
+        var stream = new EventStreamWriter(context, _json, _options.Limits.MaxPendingBytesPerConnection);
         if (result.Streams is not { Count: > 0 } streams)
         {
             await stream.StartAsync().ConfigureAwait(false);
@@ -159,9 +176,10 @@ public sealed class GraphQLSseMiddleware<TSchema>
 
     /// <summary>Writes the events of one response, one at a time, each flushed.</summary>
     [SuppressMessage("Reliability", "CA1001", Justification = "The semaphore's wait handle is never created, so it holds nothing to dispose; disposing it under a late writer would only turn that writer's release into an exception.")]
-    private sealed class EventStreamWriter(HttpContext context, JsonSerializerOptions json)
+    private sealed class EventStreamWriter(HttpContext context, JsonSerializerOptions json, int maxPendingBytes)
     {
         private readonly SemaphoreSlim _lock = new(1, 1);
+        private readonly PendingBytes _pending = new(maxPendingBytes);
 
         public async Task StartAsync()
         {
@@ -188,17 +206,33 @@ public sealed class GraphQLSseMiddleware<TSchema>
             return WriteAsync(buffer.WrittenMemory, cancellationToken);
         }
 
+        /// <summary>Writes and flushes; when the client has too much waiting already, aborts the response instead.</summary>
         public async Task WriteAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
         {
-            await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
+            if (!_pending.TryAdd(bytes.Length))
+            {
+                // The client does not read: the connection goes, which cancels RequestAborted and so
+                // ends the subscription; the writer learns it as a client that went away.
+                context.Abort();
+                throw new OperationCanceledException("The client does not read its event stream.");
+            }
+
             try
             {
-                await context.Response.Body.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
-                await context.Response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
+                await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await context.Response.Body.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
+                    await context.Response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    _lock.Release();
+                }
             }
             finally
             {
-                _lock.Release();
+                _pending.Remove(bytes.Length);
             }
         }
     }

@@ -6,6 +6,7 @@ using System.Net.WebSockets;
 using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
+using Graph.AspNetCore.Connections;
 using Graph.AspNetCore.Execution;
 using Graph.AspNetCore.Subscriptions;
 using GraphQL;
@@ -20,7 +21,9 @@ namespace Graph.AspNetCore.WebSockets;
 /// <summary>
 /// One GraphQL WebSocket connection, whatever its subprotocol: reading whole messages and parsing
 /// them, the initialisation deadline, authentication, keep-alive, one operation per id, and sends
-/// one at a time. A protocol (<c>WebSockets/&lt;Protocol&gt;/</c>) maps its messages onto these.
+/// one at a time, within the connection's limits (<see cref="GraphQLLimitsOptions"/>: message size,
+/// operations at once, bytes waiting for the client). A protocol (<c>WebSockets/&lt;Protocol&gt;/</c>)
+/// maps its messages onto these.
 /// </summary>
 /// <remarks>
 /// Messages are handled in the order they arrive. A subscription is registered with its event source
@@ -47,6 +50,9 @@ internal abstract partial class GraphQLWebSocketConnection<TSchema>
     private readonly CancellationToken _lifetimeToken;
     private readonly CancellationTokenSource _receiving;
     private readonly ConcurrentDictionary<string, WebSocketOperation> _operations = new(StringComparer.Ordinal);
+    private readonly PendingBytes _pending;
+    private int _running;
+    private int _tooSlow;
     private int _initialised;
     private int _closing;
     private long _sendStartedAt;
@@ -59,6 +65,7 @@ internal abstract partial class GraphQLWebSocketConnection<TSchema>
         _lifetime = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
         _lifetimeToken = _lifetime.Token;
         _receiving = CancellationTokenSource.CreateLinkedTokenSource(_lifetimeToken);
+        _pending = new PendingBytes(services.Options.Limits.MaxPendingBytesPerConnection);
     }
 
     /// <summary>The connection's user: anonymous until <c>connection_init</c> is accepted.</summary>
@@ -146,23 +153,36 @@ internal abstract partial class GraphQLWebSocketConnection<TSchema>
 
     /// <summary>
     /// Starts an operation. A subscription is registered with its source before this returns; a
-    /// query or mutation runs on while the connection reads on.
+    /// query or mutation runs on while the connection reads on. One past
+    /// <see cref="GraphQLLimitsOptions.MaxOperationsPerSocket"/> is refused with an <c>error</c>
+    /// (<c>TOO_MANY_OPERATIONS</c>) for its id; the connection and its other operations go on.
     /// </summary>
     protected async Task StartOperationAsync(string id, GraphQLRequest request)
     {
-        var operation = new WebSocketOperation(id, _services.Scopes, _lifetimeToken);
         if (Volatile.Read(ref _closing) != 0)
         {
-            operation.Dispose();
             return;
         }
 
+        // Only this (the reading) loop adds operations, so the count cannot pass the limit between
+        // the check and the add; an id in use goes on to the protocol's duplicate handling.
+        var max = Options.Limits.MaxOperationsPerSocket;
+        if (max > 0 && Volatile.Read(ref _running) >= max && !_operations.ContainsKey(id))
+        {
+            var refused = new ExecutionError($"This connection runs {max} operations already; complete one first.") { Code = ErrorCodes.TooManyOperations };
+            await SendAsync("error", id, new List<ExecutionError> { refused }).ConfigureAwait(false);
+            return;
+        }
+
+        var operation = new WebSocketOperation(id, _services.Scopes, _lifetimeToken);
         if (!_operations.TryAdd(id, operation))
         {
             operation.Dispose();
             await OnDuplicateOperationAsync(id, request).ConfigureAwait(false);
             return;
         }
+
+        Interlocked.Increment(ref _running);
 
         var prepared = _services.Executor.Prepare(request);
         var run = RunOperationAsync(operation, prepared);
@@ -275,7 +295,9 @@ internal abstract partial class GraphQLWebSocketConnection<TSchema>
     private async Task ReceiveAsync()
     {
         var buffer = new ArrayBufferWriter<byte>(4096);
-        var max = _services.Options.MaxRequestBodySize;
+        // Zero turns the socket's own limit off; a message is then held to the HTTP body's limit.
+        var limit = _services.Options.Limits.MaxSocketMessageSize;
+        var max = limit > 0 ? limit : _services.Options.MaxRequestBodySize;
         while (_socket.State is WebSocketState.Open or WebSocketState.CloseSent)
         {
             var result = await _socket.ReceiveAsync(buffer.GetMemory(4096), _receiving.Token).ConfigureAwait(false);
@@ -416,7 +438,7 @@ internal abstract partial class GraphQLWebSocketConnection<TSchema>
             return;
         }
 
-        _operations.TryRemove(new KeyValuePair<string, WebSocketOperation>(operation.Id, operation));
+        Remove(operation);
         await SendAsync(type, operation.Id, errors, onlyWhileActive: null).ConfigureAwait(false);
         operation.Dispose();
     }
@@ -425,8 +447,17 @@ internal abstract partial class GraphQLWebSocketConnection<TSchema>
     {
         if (operation.TryFinish())
         {
-            _operations.TryRemove(new KeyValuePair<string, WebSocketOperation>(operation.Id, operation));
+            Remove(operation);
             operation.Dispose();
+        }
+    }
+
+    /// <summary>Takes a finished operation off the connection, freeing its slot.</summary>
+    private void Remove(WebSocketOperation operation)
+    {
+        if (_operations.TryRemove(new KeyValuePair<string, WebSocketOperation>(operation.Id, operation)))
+        {
+            Interlocked.Decrement(ref _running);
         }
     }
 
@@ -441,6 +472,20 @@ internal abstract partial class GraphQLWebSocketConnection<TSchema>
     private async Task SendAsync(string type, string? id, object? payload, WebSocketOperation? onlyWhileActive)
     {
         var message = Serialize(type, id, payload);
+        var size = message.WrittenCount;
+        if (!_pending.TryAdd(size))
+        {
+            // The client does not read: the message is dropped, every operation stops, and the
+            // close frame follows the send that hangs (or the socket is aborted when it never ends).
+            if (Interlocked.Exchange(ref _tooSlow, 1) == 0)
+            {
+                LogClientTooSlow(_services.Logger, _services.Options.Limits.MaxPendingBytesPerConnection);
+                _ = CloseAsync(WebSocketCloseCodes.ClientTooSlow, "The client does not read its messages");
+            }
+
+            return;
+        }
+
         var locked = false;
         try
         {
@@ -469,6 +514,8 @@ internal abstract partial class GraphQLWebSocketConnection<TSchema>
                 Volatile.Write(ref _sendStartedAt, 0);
                 _sendLock.Release();
             }
+
+            _pending.Remove(size);
         }
     }
 
@@ -694,6 +741,9 @@ internal abstract partial class GraphQLWebSocketConnection<TSchema>
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The connection token validator failed; the connection is refused")]
     private static partial void LogTokenValidationFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A GraphQL WebSocket client does not read: more than {Limit} bytes waited for it, so the connection is closed (1013)")]
+    private static partial void LogClientTooSlow(ILogger logger, int limit);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A GraphQL WebSocket connection failed unexpectedly")]
     private static partial void LogUnexpected(ILogger logger, Exception exception);

@@ -1,4 +1,5 @@
 using System.Net.WebSockets;
+using Graph.AspNetCore.Connections;
 using Graph.AspNetCore.Execution;
 using Graph.AspNetCore.WebSockets.GraphQLTransportWs;
 using Graph.AspNetCore.WebSockets.GraphQLWs;
@@ -16,7 +17,9 @@ namespace Graph.AspNetCore.WebSockets;
 /// it asks for, <c>graphql-transport-ws</c> preferred over the legacy <c>graphql-ws</c>; every other
 /// request goes on to the next middleware (GraphQL over HTTP). A client that asks for neither is
 /// accepted and closed with 4406 (Subprotocol not acceptable), as graphql-ws servers do.
-/// Needs <c>app.UseWebSockets()</c> before the endpoint.
+/// Needs <c>app.UseWebSockets()</c> before the endpoint. Before the upgrade, the socket takes a slot
+/// of <see cref="GraphQLConnectionLimiters.WebSockets"/>: past <c>MaxWebSockets</c> it is refused
+/// with 503, past <c>MaxWebSocketsPerClient</c> with 429 (both with <c>Retry-After</c>).
 /// </summary>
 public sealed class GraphQLWebSocketMiddleware<TSchema>
     where TSchema : ISchema
@@ -25,6 +28,8 @@ public sealed class GraphQLWebSocketMiddleware<TSchema>
 
     private readonly RequestDelegate _next;
     private readonly WebSocketConnectionServices<TSchema> _services;
+    private readonly IGraphQLTextSerializer _serializer;
+    private readonly ConnectionLimiter _limiter;
 
     /// <summary>Creates the middleware.</summary>
     public GraphQLWebSocketMiddleware(
@@ -38,6 +43,8 @@ public sealed class GraphQLWebSocketMiddleware<TSchema>
     {
         ArgumentNullException.ThrowIfNull(options);
         _next = next;
+        _serializer = serializer;
+        _limiter = (services.GetService<GraphQLConnectionLimiters>() ?? new GraphQLConnectionLimiters(options)).WebSockets;
         var json = (serializer as GraphQLJsonSerializer)?.Options
             ?? throw new InvalidOperationException($"GraphQL over WebSocket needs the {nameof(GraphQLJsonSerializer)}.");
         _services = new WebSocketConnectionServices<TSchema>(
@@ -57,6 +64,13 @@ public sealed class GraphQLWebSocketMiddleware<TSchema>
         if (!context.WebSockets.IsWebSocketRequest)
         {
             await _next(context).ConfigureAwait(false);
+            return;
+        }
+
+        using var lease = _limiter.TryAcquire(ClientKeys.AddressOf(context), user: null, out var refusal);
+        if (lease is null)
+        {
+            await ConnectionRefusalResponse.WriteAsync(context, _serializer, refusal, "WebSockets").ConfigureAwait(false);
             return;
         }
 

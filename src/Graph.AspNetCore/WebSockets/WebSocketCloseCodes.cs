@@ -1,8 +1,21 @@
 namespace Graph.AspNetCore.WebSockets;
 
-/// <summary>The close codes of the GraphQL WebSocket protocols (graphql-transport-ws's numbering, used by both).</summary>
+/// <summary>
+/// The close codes of the GraphQL WebSocket protocols (graphql-transport-ws's numbering, used by both),
+/// and the standard ones the server's limits close with: 1009 (Message Too Big) for a message over
+/// <see cref="GraphQLLimitsOptions.MaxSocketMessageSize"/>, and <see cref="ClientTooSlow"/>.
+/// </summary>
 public static class WebSocketCloseCodes
 {
+    /// <summary>
+    /// 1013 (Try Again Later): the client did not read its messages, and more than
+    /// <see cref="GraphQLLimitsOptions.MaxPendingBytesPerConnection"/> waited for it. A standard code
+    /// that graphql-ws clients treat as temporary, so a client on a congested link reconnects with its
+    /// back-off instead of giving up; the 44xx codes are graphql-transport-ws's, and 4xxx codes it may
+    /// add later are not ours to take.
+    /// </summary>
+    public const int ClientTooSlow = 1013;
+
     /// <summary>A message that is not JSON, not an object, or not a message of the protocol.</summary>
     public const int BadRequest = 4400;
 

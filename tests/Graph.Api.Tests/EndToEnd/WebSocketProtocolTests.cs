@@ -37,7 +37,7 @@ public sealed class WebSocketProtocolTests(WebSocketProtocolTests.Server server)
     [Fact]
     public async Task A_message_over_the_size_limit_closes_1009()
     {
-        AssertClosed(await ProbeAsync("too-large"), 1009, "Messages are limited to 1048576 bytes");
+        AssertClosed(await ProbeAsync("too-large"), 1009, "Messages are limited to 65536 bytes");
     }
 
     [Fact]
