@@ -4,6 +4,7 @@ using Graph.AspNetCore.Diagnostics;
 using Graph.AspNetCore.Execution;
 using Graph.AspNetCore.Relay;
 using Graph.AspNetCore.Subscriptions;
+using Graph.AspNetCore.Validation;
 using GraphQL;
 using GraphQL.DI;
 using GraphQL.Execution;
@@ -36,6 +37,7 @@ public static partial class GraphQLServerServiceCollectionExtensions
         services.AddAuthorization();
         services.AddScoped<GraphQLAuthorizer>();
         services.AddSingleton<IRequestValidationRule>(AuthorizationValidationRule.Instance);
+        services.AddSingleton<IRequestValidationRule>(InputValueRule.Instance);
         services.AddGraphQL(builder =>
         {
             builder.AddSchema<TSchema>();

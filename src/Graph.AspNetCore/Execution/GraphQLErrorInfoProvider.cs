@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Graph.AspNetCore.Validation;
 using GraphQL;
 using GraphQL.Execution;
 using Microsoft.Extensions.Hosting;
@@ -61,6 +62,11 @@ public sealed partial class GraphQLErrorInfoProvider : ErrorInfoProvider
         if (!extensions.TryGetValue("code", out var code) || code is null)
         {
             extensions["code"] = ErrorCodes.ExecutionError;
+        }
+
+        if (executionError is InputValueError invalid)
+        {
+            extensions["argument"] = invalid.ArgumentPath;
         }
 
         if (!_suggestions)

@@ -1,0 +1,92 @@
+using Graph.AspNetCore.Execution;
+using GraphQL.Types;
+using GraphQL.Validation;
+using GraphQLParser.AST;
+
+namespace Graph.AspNetCore.Validation;
+
+/// <summary>
+/// Parses every scalar literal of the document's arguments and variable defaults and reports the ones
+/// its scalar refuses with <see cref="InvalidValueException"/> as <see cref="InputValueError"/>
+/// (<c>INVALID_VALUE</c> with the value's path). The engine's own rule only asks a scalar whether a
+/// literal has the right kind, and a value of the right kind that fails to parse later would otherwise
+/// surface as a generic literal error without the path. Values in variables need no rule: the engine
+/// reports a scalar's refusal there as <c>INVALID_VALUE</c> naming the variable's path.
+/// </summary>
+/// <remarks>
+/// Literals depend on the document alone, so the rule never marks itself needed: a cached document
+/// passed it on its first, full validation and skips it afterwards.
+/// </remarks>
+public sealed class InputValueRule : ValidationRuleBase, IRequestValidationRule
+{
+    /// <summary>The shared instance; the rule keeps no state.</summary>
+    public static readonly InputValueRule Instance = new();
+
+    private static readonly INodeVisitor Visitor = new NodeVisitors(
+        new MatchingNodeVisitor<GraphQLArgument>((argument, context) =>
+        {
+            if (context.TypeInfo.GetArgument()?.ResolvedType is { } type)
+            {
+                Check(context, type, argument.Value, argument.Name.StringValue);
+            }
+        }),
+        new MatchingNodeVisitor<GraphQLVariableDefinition>((variable, context) =>
+        {
+            if (variable.DefaultValue is { } value && context.TypeInfo.GetInputType() is { } type)
+            {
+                Check(context, type, value, "$" + variable.Variable.Name.StringValue);
+            }
+        }));
+
+    private InputValueRule()
+    {
+    }
+
+    /// <inheritdoc />
+    public bool DeclaresUsage => true;
+
+    /// <inheritdoc />
+    public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context) => new(Visitor);
+
+    private static void Check(ValidationContext context, IGraphType type, GraphQLValue value, string path)
+    {
+        switch (type)
+        {
+            case NonNullGraphType nonNull:
+                Check(context, nonNull.ResolvedType!, value, path);
+                break;
+            case ListGraphType list when value is GraphQLListValue items:
+                for (var i = 0; i < (items.Values?.Count ?? 0); i++)
+                {
+                    Check(context, list.ResolvedType!, items.Values![i], $"{path}[{i}]");
+                }
+
+                break;
+            case ListGraphType list:
+                // A single value where a list is expected is coerced to a list of one.
+                Check(context, list.ResolvedType!, value, path);
+                break;
+            case IInputObjectGraphType input when value is GraphQLObjectValue fields:
+                foreach (var field in fields.Fields ?? [])
+                {
+                    if (input.GetField(field.Name.StringValue)?.ResolvedType is { } fieldType)
+                    {
+                        Check(context, fieldType, field.Value, $"{path}.{field.Name.StringValue}");
+                    }
+                }
+
+                break;
+            case ScalarGraphType scalar when value is not (GraphQLVariable or GraphQLNullValue) && scalar.CanParseLiteral(value):
+                try
+                {
+                    scalar.ParseLiteral(value);
+                }
+                catch (InvalidValueException ex)
+                {
+                    context.ReportError(new InputValueError(context.Document.Source, path, ex.Message, value));
+                }
+
+                break;
+        }
+    }
+}
