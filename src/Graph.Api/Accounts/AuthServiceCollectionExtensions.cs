@@ -14,6 +14,7 @@ public static class AuthServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddShopAuthentication(this IServiceCollection services, IHostEnvironment environment)
     {
+        UnicodeCheck.EnsureNormalizationWorks();
         services.AddOptions<AuthOptions>()
             .BindConfiguration(AuthOptions.SectionName)
             .Validate(

@@ -85,7 +85,7 @@ public sealed class DecimalInputTests : IDisposable
         AssertInvalidValue(updated, "$input.price");
         using var db = _factory.Db();
         Assert.Equal(4.99m, db.Products.Single(p => p.Id == Novel).Price);
-        Assert.DoesNotContain(db.Products, p => p.Sku.StartsWith("BIG-"));
+        Assert.DoesNotContain(db.Products, p => p.Sku.StartsWith("BIG-", StringComparison.Ordinal));
     }
 
     [Fact]
