@@ -34,6 +34,9 @@ public sealed class ShopApiFactory : WebApplicationFactory<Program>
     /// <summary>The host environment; Development unless a test says otherwise.</summary>
     public string EnvironmentName { get; init; } = "Development";
 
+    /// <summary>Service replacements for one test, applied after the application's own registrations.</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     /// <summary>Extra configuration, as <c>Section:Key</c> pairs.</summary>
     public Dictionary<string, string?> Settings { get; } = [];
 
@@ -53,12 +56,15 @@ public sealed class ShopApiFactory : WebApplicationFactory<Program>
 
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.ConfigureTestServices(services =>
+        {
             services.ConfigureDbContext<ShopDbContext>((provider, options) =>
             {
                 var http = provider.GetRequiredService<IHttpContextAccessor>();
                 SqlCommands.IsInRequest = () => http.HttpContext is not null;
                 options.AddInterceptors(SqlCommands);
-            }));
+            });
+            TestServices?.Invoke(services);
+        });
     }
 
     protected override void Dispose(bool disposing)
