@@ -2,6 +2,7 @@ using Graph.Api;
 using Graph.Api.Accounts;
 using Graph.Api.Data;
 using Graph.Api.Orders;
+using Graph.Api.RateLimiting;
 using Graph.Api.Subscriptions;
 using Graph.Api.Telemetry;
 using Graph.AspNetCore;
@@ -16,6 +17,9 @@ builder.Services.AddShopAuthentication(builder.Environment);
 
 // GraphQL: the shop's schema on the serving layer.
 builder.Services.AddShopGraphQL();
+
+// Rate limit per client address on the GraphQL endpoint (RateLimiting:GraphQL; off in Development by default).
+builder.Services.AddGraphQLRateLimiting(builder.Environment);
 
 // Live events: committed outbox rows published to subscribers (WebSocket, SSE).
 builder.Services.AddOutboxDispatcher();
@@ -48,7 +52,8 @@ app.UseExceptionHandler();
 app.UseAuthentication();
 app.MapShopHealthChecks();
 app.UseWebSockets();
-app.MapGraphQL<ShopSchema>();
+app.UseRateLimiter();
+app.MapGraphQL<ShopSchema>().RequireRateLimiting(GraphQLRateLimiting.PolicyName);
 
 await app.RunAsync();
 
