@@ -1,13 +1,16 @@
 using Graph.Api;
 using Graph.Api.Accounts;
 using Graph.Api.Data;
+using Graph.Api.Hosting;
 using Graph.Api.Orders;
 using Graph.Api.RateLimiting;
 using Graph.Api.Subscriptions;
 using Graph.Api.Telemetry;
 using Graph.AspNetCore;
 
-var builder = WebApplication.CreateBuilder(args);
+// Content root beside the executable and safe log levels in code: appsettings.json refines them.
+var builder = WebApplication.CreateBuilder(ShopHostDefaults.Options(args));
+ShopHostDefaults.AddDefaults(builder.Configuration);
 
 // Data: ShopDbContext on SQLite (default) or PostgreSQL.
 builder.Services.AddShopData(builder.Configuration, builder.Environment);
