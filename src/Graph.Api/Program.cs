@@ -1,12 +1,16 @@
 using Graph.Api;
 using Graph.Api.Accounts;
 using Graph.Api.Data;
+using Graph.Api.Hosting;
 using Graph.Api.Orders;
+using Graph.Api.RateLimiting;
 using Graph.Api.Subscriptions;
 using Graph.Api.Telemetry;
 using Graph.AspNetCore;
 
-var builder = WebApplication.CreateBuilder(args);
+// Content root beside the executable and safe log levels in code: appsettings.json refines them.
+var builder = WebApplication.CreateBuilder(ShopHostDefaults.Options(args));
+ShopHostDefaults.AddDefaults(builder.Configuration);
 
 // Data: ShopDbContext on SQLite (default) or PostgreSQL.
 builder.Services.AddShopData(builder.Configuration, builder.Environment);
@@ -16,6 +20,9 @@ builder.Services.AddShopAuthentication(builder.Environment);
 
 // GraphQL: the shop's schema on the serving layer.
 builder.Services.AddShopGraphQL();
+
+// Rate limit per client address on the GraphQL endpoint (RateLimiting:GraphQL; off in Development by default).
+builder.Services.AddGraphQLRateLimiting(builder.Environment);
 
 // Live events: committed outbox rows published to subscribers (WebSocket, SSE).
 builder.Services.AddOutboxDispatcher();
@@ -48,7 +55,8 @@ app.UseExceptionHandler();
 app.UseAuthentication();
 app.MapShopHealthChecks();
 app.UseWebSockets();
-app.MapGraphQL<ShopSchema>();
+app.UseRateLimiter();
+app.MapGraphQL<ShopSchema>().RequireRateLimiting(GraphQLRateLimiting.PolicyName);
 
 await app.RunAsync();
 

@@ -7,6 +7,7 @@ using Graph.AspNetCore.Limits;
 using Graph.AspNetCore.Limits.Cost;
 using Graph.AspNetCore.Relay;
 using Graph.AspNetCore.Subscriptions;
+using Graph.AspNetCore.Validation;
 using GraphQL;
 using GraphQL.DI;
 using GraphQL.Execution;
@@ -41,6 +42,7 @@ public static partial class GraphQLServerServiceCollectionExtensions
         services.AddAuthorization();
         services.AddScoped<GraphQLAuthorizer>();
         services.AddSingleton<IRequestValidationRule>(AuthorizationValidationRule.Instance);
+        services.AddSingleton<IRequestValidationRule>(InputValueRule.Instance);
         services.AddGraphQL(builder =>
         {
             builder.AddSchema<TSchema>();

@@ -245,6 +245,10 @@ public static class SubscriptionFanOut
         start.Environment["ConnectionStrings__Shop"] = "Data Source=" + Path.Combine(folder, "shop.db");
         start.Environment["Seed__Demo"] = "true";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+
+        // Every subscriber connects from 127.0.0.1: the per-address rate limit (on in Production)
+        // would refuse the fan-out's own connections, which is not what this measures.
+        start.Environment["RateLimiting__GraphQL__Enabled"] = "false";
         start.Environment["Auth__SigningKey"] = Environment.GetEnvironmentVariable("Auth__SigningKey") ?? "fan-out-benchmark-signing-key-0123456789abcdef";
         var process = Process.Start(start) ?? throw new InvalidOperationException("the server did not start");
         process.OutputDataReceived += (_, _) => { };

@@ -1,3 +1,4 @@
+using Graph.Api.Data;
 using GraphQL.Types;
 
 namespace Graph.Api.Accounts;
@@ -13,7 +14,7 @@ public sealed class SignUpInputType : InputObjectGraphType<SignUpInput>
         Name = "SignUpInput";
         Field(i => i.Email);
         Field(i => i.Password);
-        Field(i => i.DisplayName);
+        Field(i => i.DisplayName).Validate(DisplayText.SingleLine("displayName"));
     }
 }
 

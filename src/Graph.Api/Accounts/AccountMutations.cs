@@ -1,4 +1,5 @@
 using Graph.Api.Data;
+using Graph.AspNetCore.Execution;
 using Graph.AspNetCore.Mutations;
 using GraphQL;
 using GraphQL.Types;
@@ -88,18 +89,34 @@ public sealed class AccountMutations : IMutationFields
         var services = context.RequestServices!;
         EnsureWithinRateLimit(context);
         var email = User.NormalizeEmail(input.Email);
-        var db = services.GetRequiredService<ShopDbContext>();
-        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Email == email, context.CancellationToken);
-        var hasher = services.GetRequiredService<IPasswordHasher<User>>();
-
-        // An unknown email costs the same hash check as a wrong password, so timing does not tell them apart.
-        var result = hasher.VerifyHashedPassword(user!, user?.PasswordHash ?? UnknownUserHash.Value, input.Password);
-        if (user is null || result == PasswordVerificationResult.Failed)
+        var throttle = services.GetRequiredService<SignInFailureThrottle>();
+        if (throttle.TryBegin(email) is { } wait)
         {
-            return SignInPayload.Failed(new InvalidCredentialsError());
+            throw RateLimited($"Too many failed sign-ins for this email; try again in {Seconds(wait)} s.", wait);
         }
 
-        return SignedIn(services, user);
+        try
+        {
+            var db = services.GetRequiredService<ShopDbContext>();
+            var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Email == email, context.CancellationToken);
+            var hasher = services.GetRequiredService<IPasswordHasher<User>>();
+
+            // An unknown email costs the same hash check as a wrong password, so timing does not tell them apart.
+            var result = hasher.VerifyHashedPassword(user!, user?.PasswordHash ?? UnknownUserHash.Value, input.Password);
+            if (user is null || result == PasswordVerificationResult.Failed)
+            {
+                throttle.Failed(email);
+                return SignInPayload.Failed(new InvalidCredentialsError());
+            }
+
+            throttle.Succeeded(email);
+            return SignedIn(services, user);
+        }
+        catch
+        {
+            throttle.Abandoned(email);
+            throw;
+        }
     }
 
     private static SignInPayload SignedIn(IServiceProvider services, User user)
@@ -113,9 +130,15 @@ public sealed class AccountMutations : IMutationFields
         var address = context.RequestServices!.GetRequiredService<IHttpContextAccessor>().HttpContext?.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         if (!context.RequestServices!.GetRequiredService<SignInRateLimiter>().TryAcquire(address))
         {
-            throw new ExecutionError("Too many sign-in attempts from this address; try again in a minute.") { Code = "RATE_LIMITED" };
+            throw RateLimited("Too many sign-in attempts from this address; try again in a minute.", TimeSpan.FromMinutes(1));
         }
     }
+
+    // RATE_LIMITED with the whole seconds to wait in extensions.retryAfter, as HTTP's Retry-After has them.
+    private static ExecutionError RateLimited(string message, TimeSpan wait) =>
+        new(message) { Code = ErrorCodes.RateLimited, Extensions = new() { ["retryAfter"] = Seconds(wait) } };
+
+    private static int Seconds(TimeSpan wait) => (int)Math.Ceiling(Math.Max(wait.TotalSeconds, 1));
 
     private static readonly Lazy<string> UnknownUserHash = new(() => new PasswordHasher<User>().HashPassword(null!, Guid.NewGuid().ToString()));
 }

@@ -17,5 +17,14 @@ public sealed class AuthOptions
     /// <summary><c>logIn</c> and <c>signUp</c> attempts allowed per client address and minute.</summary>
     public int SignInAttemptsPerMinute { get; set; } = 20;
 
+    /// <summary>Consecutive failed <c>logIn</c>s for one email before each further attempt must wait (the per-account limit).</summary>
+    public int FreeSignInFailures { get; set; } = 5;
+
+    /// <summary>The longest wait between attempts on one email; the wait doubles from 1 s up to this.</summary>
+    public TimeSpan MaxSignInDelay { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How many emails the per-account limit remembers at most (its memory bound).</summary>
+    public int SignInThrottleEntries { get; set; } = 100_000;
+
     public const int MinimumKeyBytes = 32;
 }

@@ -10,10 +10,11 @@ public static class AuthServiceCollectionExtensions
 {
     /// <summary>
     /// JWT bearer authentication (algorithm pinned to HS256; issuer, audience and lifetime checked,
-    /// 30 s of clock skew), the ownership policies, password hashing and the sign-in rate limit.
+    /// 30 s of clock skew), the ownership policies, password hashing and the sign-in rate limits (per address, and per account).
     /// </summary>
     public static IServiceCollection AddShopAuthentication(this IServiceCollection services, IHostEnvironment environment)
     {
+        UnicodeCheck.EnsureNormalizationWorks();
         services.AddOptions<AuthOptions>()
             .BindConfiguration(AuthOptions.SectionName)
             .Validate(
@@ -26,6 +27,7 @@ public static class AuthServiceCollectionExtensions
         services.AddSingleton<TokenService>();
         services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         services.AddSingleton<SignInRateLimiter>();
+        services.AddSingleton<SignInFailureThrottle>();
         services.AddHttpContextAccessor();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();

@@ -1,3 +1,4 @@
+using Graph.Api.Data;
 using Graph.AspNetCore.Mutations;
 using GraphQL.Types;
 
@@ -37,9 +38,9 @@ public sealed class CreateProductInputType : InputObjectGraphType<CreateProductI
     public CreateProductInputType()
     {
         Name = "CreateProductInput";
-        Field(i => i.Sku).Description("The stock-keeping unit; unique.");
-        Field(i => i.Name).Description("The product's name; its URL name (slug) is made from it.");
-        Field(i => i.Description, nullable: true);
+        Field(i => i.Sku).Description("The stock-keeping unit; unique.").Validate(DisplayText.SingleLine("sku"));
+        Field(i => i.Name).Description("The product's name; its URL name (slug) is made from it.").Validate(DisplayText.SingleLine("name"));
+        Field(i => i.Description, nullable: true).Validate(DisplayText.MultiLine("description"));
         Field(i => i.Price).Description("The unit price, more than 0.");
         Field(i => i.Stock).Description("Units on hand, 0 or more.");
         Field(i => i.CategoryId, type: typeof(NonNullGraphType<IdGraphType>));
@@ -52,9 +53,9 @@ public sealed class UpdateProductInputType : InputObjectGraphType<UpdateProductI
     {
         Name = "UpdateProductInput";
         Field(i => i.ProductId, type: typeof(NonNullGraphType<IdGraphType>));
-        Field(i => i.Sku, nullable: true);
-        Field(i => i.Name, nullable: true).Description("A new name; the URL name stays, so links keep working.");
-        Field(i => i.Description, nullable: true);
+        Field(i => i.Sku, nullable: true).Validate(DisplayText.SingleLine("sku"));
+        Field(i => i.Name, nullable: true).Description("A new name; the URL name stays, so links keep working.").Validate(DisplayText.SingleLine("name"));
+        Field(i => i.Description, nullable: true).Validate(DisplayText.MultiLine("description"));
         Field(i => i.Price, nullable: true);
         Field(i => i.CategoryId, type: typeof(IdGraphType));
     }

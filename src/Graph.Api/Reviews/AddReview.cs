@@ -1,4 +1,5 @@
 using Graph.Api.Catalog;
+using Graph.Api.Data;
 using Graph.AspNetCore.Mutations;
 using GraphQL.Types;
 
@@ -18,7 +19,7 @@ public sealed class AddReviewInputType : InputObjectGraphType<AddReviewInput>
         Name = "AddReviewInput";
         Field<NonNullGraphType<IdGraphType>>("productId");
         Field(i => i.Rating).Description("From 1 to 5.");
-        Field(i => i.Body, nullable: true).Description($"At most {ReviewRules.MaxBodyLength} characters.");
+        Field(i => i.Body, nullable: true).Description($"At most {ReviewRules.MaxBodyLength} characters.").Validate(DisplayText.MultiLine("body"));
     }
 }
 

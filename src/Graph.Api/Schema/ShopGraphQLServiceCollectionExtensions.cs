@@ -9,6 +9,7 @@ using Graph.AspNetCore;
 using Graph.AspNetCore.DataLoader;
 using Graph.AspNetCore.Relay;
 using GraphQL;
+using GraphQL.Types;
 
 namespace Graph.Api;
 
@@ -29,6 +30,9 @@ public static class ShopGraphQLServiceCollectionExtensions
         services.AddSingleton<IMutationFields, OrderMutations>();
         services.AddSingleton<IMutationFields, ProductMutations>();
         services.AddShopCheckout();
+
+        // Decimal inputs (filters, prices) are limited to what the money columns hold.
+        services.AddSingleton<DecimalGraphType, MoneyGraphType>();
 
         services.AddShopSubscriptions();
         services.AddShopDataLoaders();

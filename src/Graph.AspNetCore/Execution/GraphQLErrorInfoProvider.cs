@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Graph.AspNetCore.Validation;
 using GraphQL;
 using GraphQL.Execution;
 using Microsoft.Extensions.Hosting;
@@ -63,6 +64,11 @@ public sealed partial class GraphQLErrorInfoProvider : ErrorInfoProvider
             extensions["code"] = ErrorCodes.ExecutionError;
         }
 
+        if (executionError is InputValueError invalid)
+        {
+            extensions["argument"] = invalid.ArgumentPath;
+        }
+
         if (!_suggestions)
         {
             info.Message = Suggestion().Replace(info.Message, string.Empty);
@@ -71,7 +77,11 @@ public sealed partial class GraphQLErrorInfoProvider : ErrorInfoProvider
         return info;
     }
 
-    // graphql-dotnet appends "Did you mean 'x'?" (or "Did you mean 'x' or 'y'?") to some validation errors.
-    [GeneratedRegex(@"\s*Did you mean [^?]*\?", RegexOptions.CultureInvariant)]
+    // graphql-dotnet appends its suggestion to the end of a validation error's message: "Did you mean
+    // 'x'?" for fields and types, "Did you mean to use an inline fragment on 'T'?" for fields of an
+    // abstract type, and "Did you mean 'x'" with no question mark for arguments (which is how an
+    // argument suggestion escaped a pattern that ended at the '?'). Everything from "Did you mean" to
+    // the end of the message goes, whatever punctuation the engine chose.
+    [GeneratedRegex(@"\s*Did you mean\b.*\z", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
     private static partial Regex Suggestion();
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 
@@ -27,8 +28,14 @@ public sealed class ShopApiFactory : WebApplicationFactory<Program>
     /// <summary>Every SQL command the application ran; reset it before the request under test.</summary>
     public SqlCommandCounter SqlCommands { get; } = new();
 
+    /// <summary>What the application logged at Warning and above (the level these tests configure).</summary>
+    public LogCapture Logs { get; } = new();
+
     /// <summary>The host environment; Development unless a test says otherwise.</summary>
     public string EnvironmentName { get; init; } = "Development";
+
+    /// <summary>Service replacements for one test, applied after the application's own registrations.</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
 
     /// <summary>Extra configuration, as <c>Section:Key</c> pairs.</summary>
     public Dictionary<string, string?> Settings { get; } = [];
@@ -47,13 +54,17 @@ public sealed class ShopApiFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.ConfigureTestServices(services =>
+        {
             services.ConfigureDbContext<ShopDbContext>((provider, options) =>
             {
                 var http = provider.GetRequiredService<IHttpContextAccessor>();
                 SqlCommands.IsInRequest = () => http.HttpContext is not null;
                 options.AddInterceptors(SqlCommands);
-            }));
+            });
+            TestServices?.Invoke(services);
+        });
     }
 
     protected override void Dispose(bool disposing)

@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Threading.RateLimiting;
+using Graph.AspNetCore.Execution;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace Graph.Api.RateLimiting;
+
+/// <summary>
+/// ASP.NET Core's rate limiter on the GraphQL endpoint (HTTP, WebSocket upgrades and SSE alike),
+/// partitioned by client address (<see cref="ClientAddressKey"/>). A refused request is answered 429
+/// with <c>Retry-After</c> and a GraphQL-shaped body whose error has the code <c>RATE_LIMITED</c>.
+/// </summary>
+/// <remarks>
+/// The address is the connection's remote address. Behind a reverse proxy every client has the
+/// proxy's address: configure the forwarded-headers middleware for the proxy before relying on this.
+/// </remarks>
+public static class GraphQLRateLimiting
+{
+    public const string PolicyName = "graphql";
+
+    private static readonly byte[] Body = JsonSerializer.SerializeToUtf8Bytes(new
+    {
+        errors = new[]
+        {
+            new { message = "Too many requests from this address; try again after the time in Retry-After.", extensions = new { code = ErrorCodes.RateLimited } },
+        },
+    });
+
+    public static IServiceCollection AddGraphQLRateLimiting(this IServiceCollection services, IHostEnvironment environment)
+    {
+        services.AddOptions<GraphQLRateLimitOptions>()
+            .BindConfiguration(GraphQLRateLimitOptions.SectionName)
+            .PostConfigure(options => options.Enabled ??= !environment.IsDevelopment())
+            .Validate(options => options.PermitLimit > 0 && options.Window > TimeSpan.Zero && options.SegmentsPerWindow > 0, "RateLimiting:GraphQL needs a positive PermitLimit, Window and SegmentsPerWindow.")
+            .ValidateOnStart();
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.OnRejected = OnRejectedAsync;
+            limiter.AddPolicy(PolicyName, context =>
+            {
+                var options = context.RequestServices.GetRequiredService<IOptions<GraphQLRateLimitOptions>>().Value;
+                if (options.Enabled != true)
+                {
+                    return RateLimitPartition.GetNoLimiter(string.Empty);
+                }
+
+                return RateLimitPartition.GetSlidingWindowLimiter(ClientAddressKey.For(context.Connection.RemoteIpAddress), _ => new SlidingWindowRateLimiterOptions
+                {
+                    PermitLimit = options.PermitLimit,
+                    Window = options.Window,
+                    SegmentsPerWindow = options.SegmentsPerWindow,
+                    QueueLimit = 0,
+                });
+            });
+        });
+        return services;
+    }
+
+    private static async ValueTask OnRejectedAsync(OnRejectedContext context, CancellationToken cancellationToken)
+    {
+        var response = context.HttpContext.Response;
+        var options = context.HttpContext.RequestServices.GetRequiredService<IOptions<GraphQLRateLimitOptions>>().Value;
+        var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait)
+            ? wait
+            : options.Window / options.SegmentsPerWindow;
+        response.StatusCode = StatusCodes.Status429TooManyRequests;
+        response.Headers.RetryAfter = ((int)Math.Ceiling(Math.Max(retryAfter.TotalSeconds, 1))).ToString(CultureInfo.InvariantCulture);
+        response.ContentType = "application/json; charset=utf-8";
+        await response.Body.WriteAsync(Body, cancellationToken);
+    }
+}
