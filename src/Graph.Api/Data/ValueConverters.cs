@@ -8,8 +8,21 @@ internal sealed class UtcDateTimeConverter()
         v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
         v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
 
-/// <summary>Money as whole cents; amounts carry at most two decimals.</summary>
+/// <summary>
+/// Money as whole cents; amounts carry at most two decimals. An amount beyond what the column holds
+/// becomes the column's extreme: written amounts are validated long before (the money scalar's
+/// range), so only a comparison meets one (a forged paging cursor's price), and against the extreme
+/// it compares with every stored amount exactly as the amount itself would — with no overflow.
+/// </summary>
 internal sealed class MoneyAsCentsConverter()
     : ValueConverter<decimal, long>(
-        v => (long)decimal.Round(v * 100m, 0, MidpointRounding.AwayFromZero),
-        v => v / 100m);
+        v => ToCents(v),
+        v => v / 100m)
+{
+    private const decimal MaxAmount = long.MaxValue / 100m;
+
+    private static long ToCents(decimal amount) =>
+        amount >= MaxAmount ? long.MaxValue
+        : amount <= -MaxAmount ? long.MinValue
+        : (long)decimal.Round(amount * 100m, 0, MidpointRounding.AwayFromZero);
+}

@@ -2,7 +2,9 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Graph.Api.Tests.Infrastructure;
+using Microsoft.Extensions.Logging;
 
 namespace Graph.Api.Tests.Limits;
 
@@ -62,6 +64,25 @@ public sealed class HostileRequestTests(HostileRequestTests.Server server) : ICl
         Assert.Equal("TOO_MANY_ERRORS", answer.ErrorCodes[100]);
         Assert.Equal(50, answer.Data!["a"]!["nodes"]!.AsArray().Count);
         AssertClean(answer.Text);
+    }
+
+    [Theory]
+    [InlineData("100000000000000000")] // a decimal, but 10^19 cents overflow the column
+    [InlineData("7922816251426433759354395033")]
+    public async Task A_cursor_holding_a_price_no_column_holds_pages_as_that_price_would_without_an_error(string price)
+    {
+        var first = await server.Client.PostAsync("{ products(first: 1, order: [{ price: DESC }]) { edges { cursor } } }");
+        var cursor = first.Data!["products"]!["edges"]![0]!["cursor"]!.GetValue<string>();
+        var values = JsonNode.Parse(Convert.FromBase64String(cursor))!.AsArray();
+        var forged = Convert.ToBase64String(Encoding.UTF8.GetBytes($"[{values[0]!.ToJsonString()},{price},{values[2]!.ToJsonString()}]"));
+        var errorsBefore = server.Logs.AtLeast(LogLevel.Error).Count();
+
+        var answer = await server.Client.PostAsync("query ($c: String) { products(first: 5, after: $c, order: [{ price: DESC }]) { nodes { name } } }", new { c = forged });
+
+        // Every product is cheaper than that price, so the page after it (descending) is the first page.
+        answer.AssertNoErrors();
+        Assert.Equal(5, answer.Data!["products"]!["nodes"]!.AsArray().Count);
+        Assert.Equal(errorsBefore, server.Logs.AtLeast(LogLevel.Error).Count());
     }
 
     [Fact]
@@ -147,6 +168,8 @@ public sealed class HostileRequestTests(HostileRequestTests.Server server) : ICl
         public Server() => Client = _factory.CreateClient();
 
         public HttpClient Client { get; }
+
+        public LogCapture Logs => _factory.Logs;
 
         /// <summary>
         /// The median time of <c>{ __typename }</c>, measured now, in a body as long as the hostile one
