@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Graph.Api.Tests.Infrastructure;
 using Microsoft.Extensions.Logging;
+using Xunit.Abstractions;
 
 namespace Graph.Api.Tests.Limits;
 
@@ -14,7 +15,7 @@ namespace Graph.Api.Tests.Limits;
 /// answer, in a time bounded relative to <c>{ __typename }</c> measured in the same run, and the
 /// server answering normally afterwards.
 /// </summary>
-public sealed class HostileRequestTests(HostileRequestTests.Server server) : IClassFixture<HostileRequestTests.Server>
+public sealed class HostileRequestTests(HostileRequestTests.Server server, ITestOutputHelper output) : IClassFixture<HostileRequestTests.Server>
 {
     /// <summary>How many times slower than <c>{ __typename }</c> a refusal may be (the best of three tries).</summary>
     private const double RefusalTimeFactor = 100;
@@ -40,6 +41,7 @@ public sealed class HostileRequestTests(HostileRequestTests.Server server) : ICl
         }
 
         Assert.NotNull(answer);
+        output.WriteLine($"refused: {name} | {body.Length:N0} bytes | {hostile.Code} | {best.TotalMilliseconds:0.000} ms | {{ __typename }} in the same size {baseline.TotalMilliseconds:0.000} ms");
         Assert.Equal((HttpStatusCode)hostile.Status, answer.Status);
         Assert.Equal([hostile.Code], answer.ErrorCodes);
         Assert.False(answer.HasData, answer.Text.Length > 500 ? answer.Text[..500] : answer.Text);
