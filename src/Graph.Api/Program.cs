@@ -27,6 +27,9 @@ builder.Services.AddGraphQLRateLimiting(builder.Environment);
 // Live events: committed outbox rows published to subscribers (WebSocket, SSE).
 builder.Services.AddOutboxDispatcher();
 
+// Memory: what a spike left behind goes back to the machine once the server is idle.
+builder.Services.AddIdleMemoryTrimming();
+
 // Health: liveness, and readiness that needs the database reachable and migrated.
 builder.Services.AddShopHealthChecks();
 

@@ -1,3 +1,4 @@
+using GraphQL.Execution;
 using ExecutionContext = GraphQL.Execution.ExecutionContext;
 
 namespace Graph.AspNetCore.Limits;
@@ -26,10 +27,11 @@ public sealed class ErrorBudget
     }
 
     /// <summary>
-    /// Whether the execution has as many errors as it may keep; if so the error about to be added is
-    /// counted as left out.
+    /// For a strategy's <c>SetNodeError</c>: when the execution has as many errors as it may keep,
+    /// the node becomes null without its error, which is counted as left out, and this returns true;
+    /// otherwise the strategy adds the error as usual.
     /// </summary>
-    internal static bool IsSpent(ExecutionContext context, int maxErrors)
+    internal static bool DropIfSpent(ExecutionContext context, ExecutionNode node, int maxErrors)
     {
         if (maxErrors <= 0 || context.Errors.Count < maxErrors)
         {
@@ -41,6 +43,7 @@ public sealed class ErrorBudget
             Interlocked.Increment(ref budget._dropped);
         }
 
+        node.Result = null;
         return true;
     }
 }

@@ -13,12 +13,9 @@ public sealed class ErrorCappedParallelExecutionStrategy(IOptions<GraphQLServerO
     /// <inheritdoc />
     protected override void SetNodeError(ExecutionContext context, ExecutionNode node, ExecutionError error)
     {
-        if (ErrorBudget.IsSpent(context, _maxErrors))
+        if (!ErrorBudget.DropIfSpent(context, node, _maxErrors))
         {
-            node.Result = null;
-            return;
+            base.SetNodeError(context, node, error);
         }
-
-        base.SetNodeError(context, node, error);
     }
 }
