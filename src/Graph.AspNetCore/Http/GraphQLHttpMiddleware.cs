@@ -108,12 +108,20 @@ public sealed class GraphQLHttpMiddleware<TSchema>
     {
         var response = context.Response;
         var limit = _options.Limits.MaxResponseSize;
-        await using var buffer = new FileBufferingWriteStream(limit > 0 ? limit : int.MaxValue, limit > 0 ? limit : null);
+        if (limit <= 0)
+        {
+            response.StatusCode = status;
+            response.ContentType = GraphQLMediaTypes.ContentTypeFor(mediaType);
+            await _serializer.WriteAsync(response.Body, result, context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
+        await using var buffer = new FileBufferingWriteStream(limit, limit);
         try
         {
             await _serializer.WriteAsync(buffer, result, context.RequestAborted).ConfigureAwait(false);
         }
-        catch (IOException) when (limit > 0 && !context.RequestAborted.IsCancellationRequested)
+        catch (IOException) when (!context.RequestAborted.IsCancellationRequested)
         {
             await WriteAsync(context, mediaType, StatusCodes.Status400BadRequest, new ExecutionResult
             {
