@@ -38,6 +38,9 @@ builder.AddShopTelemetry();
 
 // Errors outside GraphQL: problem details, never a stack trace outside Development.
 builder.Services.AddProblemDetails();
+
+// Behind a reverse proxy: the client's own address from the proxies listed in ForwardedHeaders:*.
+builder.Services.AddTrustedProxies(builder.Configuration);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
 var app = builder.Build();
@@ -54,6 +57,7 @@ await app.InitializeDatabaseAsync();
 // Checkouts a crash interrupted: their stock goes back and any charge is refunded, before serving.
 await app.RecoverCheckoutsAsync();
 
+app.UseTrustedProxies();
 app.UseExceptionHandler();
 app.UseAuthentication();
 app.MapShopHealthChecks();
