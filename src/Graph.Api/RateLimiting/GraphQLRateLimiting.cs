@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Threading.RateLimiting;
+using Graph.AspNetCore.Connections;
 using Graph.AspNetCore.Execution;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -9,7 +10,7 @@ namespace Graph.Api.RateLimiting;
 
 /// <summary>
 /// ASP.NET Core's rate limiter on the GraphQL endpoint (HTTP, WebSocket upgrades and SSE alike),
-/// partitioned by client address (<see cref="ClientAddressKey"/>). A refused request is answered 429
+/// partitioned by client address (<see cref="ClientKeys"/>, as the connection limits are). A refused request is answered 429
 /// with <c>Retry-After</c> and a GraphQL-shaped body whose error has the code <c>RATE_LIMITED</c>.
 /// </summary>
 /// <remarks>
@@ -46,7 +47,7 @@ public static class GraphQLRateLimiting
                     return RateLimitPartition.GetNoLimiter(string.Empty);
                 }
 
-                return RateLimitPartition.GetSlidingWindowLimiter(ClientAddressKey.For(context.Connection.RemoteIpAddress), _ => new SlidingWindowRateLimiterOptions
+                return RateLimitPartition.GetSlidingWindowLimiter(ClientKeys.AddressOf(context), _ => new SlidingWindowRateLimiterOptions
                 {
                     PermitLimit = options.PermitLimit,
                     Window = options.Window,

@@ -6,16 +6,23 @@ using Microsoft.AspNetCore.Http;
 namespace Graph.AspNetCore.Connections;
 
 /// <summary>The keys a <see cref="ConnectionLimiter"/> counts by: the client's address and the signed-in user.</summary>
-internal static class ClientKeys
+public static class ClientKeys
 {
-    /// <summary>
-    /// The remote address (as the forwarded-headers middleware set it, when the app uses one). An
-    /// IPv6 client counts by its /64, since one host is handed a whole /64 and could otherwise take a
-    /// fresh address per connection; an IPv4-mapped address counts as the IPv4 one.
-    /// </summary>
+    /// <summary>The key of the request's remote address (see <see cref="AddressOf(IPAddress?)"/>).</summary>
     public static string AddressOf(HttpContext context)
     {
-        var address = context.Connection.RemoteIpAddress;
+        ArgumentNullException.ThrowIfNull(context);
+        return AddressOf(context.Connection.RemoteIpAddress);
+    }
+
+    /// <summary>
+    /// The key of a client address (as the forwarded-headers middleware set it, when the app uses
+    /// one). An IPv6 client counts by its /64, since one host is handed a whole /64 and could
+    /// otherwise take a fresh address per connection or request; an IPv4-mapped address counts as the
+    /// IPv4 one. Every limit per client (connections, request rate) counts by this key.
+    /// </summary>
+    public static string AddressOf(IPAddress? address)
+    {
         if (address is null)
         {
             // In-process hosts (TestServer) have no socket; they count as one client.
@@ -41,6 +48,7 @@ internal static class ClientKeys
     /// <summary>The signed-in user's id (<c>NameIdentifier</c> or <c>sub</c>, else the name); null when anonymous.</summary>
     public static string? UserOf(ClaimsPrincipal user)
     {
+        ArgumentNullException.ThrowIfNull(user);
         if (user.Identity?.IsAuthenticated != true)
         {
             return null;

@@ -74,6 +74,6 @@ public sealed class RateLimitTests
     [InlineData("2001:db8:1:2::1", "2001:db8:1:2::/64")]
     public void Clients_are_keyed_by_ipv4_address_or_ipv6_network(string address, string key)
     {
-        Assert.Equal(key, Graph.Api.RateLimiting.ClientAddressKey.For(IPAddress.Parse(address)));
+        Assert.Equal(key, Graph.AspNetCore.Connections.ClientKeys.AddressOf(IPAddress.Parse(address)));
     }
 }

@@ -117,7 +117,7 @@ public sealed class CostAnalyzer(ISchema schema)
                 return known ?? 0; // null: being estimated now, so this spread closes a cycle (validation reports it)
             }
 
-            var fragment = document.Definitions.OfType<GraphQLFragmentDefinition>().FirstOrDefault(f => f.FragmentName.Name.Value == name);
+            var fragment = document.FindFragmentDefinition(name);
             if (fragment is null || TypeOf(fragment.TypeCondition) is not { } type)
             {
                 return 0;
