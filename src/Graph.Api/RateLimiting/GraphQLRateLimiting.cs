@@ -1,8 +1,8 @@
-using System.Globalization;
-using System.Text.Json;
 using System.Threading.RateLimiting;
 using Graph.AspNetCore.Connections;
-using Graph.AspNetCore.Execution;
+using Graph.AspNetCore.Http;
+using Graph.AspNetCore.Http.Errors;
+using GraphQL;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -20,14 +20,6 @@ namespace Graph.Api.RateLimiting;
 public static class GraphQLRateLimiting
 {
     public const string PolicyName = "graphql";
-
-    private static readonly byte[] Body = JsonSerializer.SerializeToUtf8Bytes(new
-    {
-        errors = new[]
-        {
-            new { message = "Too many requests from this address; try again after the time in Retry-After.", extensions = new { code = ErrorCodes.RateLimited } },
-        },
-    });
 
     public static IServiceCollection AddGraphQLRateLimiting(this IServiceCollection services, IHostEnvironment environment)
     {
@@ -61,14 +53,12 @@ public static class GraphQLRateLimiting
 
     private static async ValueTask OnRejectedAsync(OnRejectedContext context, CancellationToken cancellationToken)
     {
-        var response = context.HttpContext.Response;
-        var options = context.HttpContext.RequestServices.GetRequiredService<IOptions<GraphQLRateLimitOptions>>().Value;
+        var http = context.HttpContext;
+        var options = http.RequestServices.GetRequiredService<IOptions<GraphQLRateLimitOptions>>().Value;
         var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait)
             ? wait
             : options.Window / options.SegmentsPerWindow;
-        response.StatusCode = StatusCodes.Status429TooManyRequests;
-        response.Headers.RetryAfter = ((int)Math.Ceiling(Math.Max(retryAfter.TotalSeconds, 1))).ToString(CultureInfo.InvariantCulture);
-        response.ContentType = "application/json; charset=utf-8";
-        await response.Body.WriteAsync(Body, cancellationToken);
+        var serializer = http.RequestServices.GetRequiredService<IGraphQLTextSerializer>();
+        await RetryLaterResponse.WriteAsync(http, serializer, new RateLimitedError(), retryAfter);
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Graph.AspNetCore.Http;
 using Graph.AspNetCore.Http.Errors;
 using GraphQL;
@@ -15,15 +14,8 @@ internal static class ConnectionRefusalResponse
 {
     // Slots free up as connections end, which nobody can foresee; a few seconds spreads retries out
     // without keeping a client away long once it has closed its own connections.
-    private const int RetryAfterSeconds = 5;
+    private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
 
-    public static async Task WriteAsync(HttpContext context, IGraphQLTextSerializer serializer, ConnectionRefusal refusal, string kind)
-    {
-        var error = new TooManyConnectionsError(refusal, kind);
-        var response = context.Response;
-        response.StatusCode = error.StatusCode;
-        response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-        response.ContentType = GraphQLMediaTypes.ContentTypeFor(GraphQLMediaTypes.Json);
-        await serializer.WriteAsync(response.Body, new ExecutionResult { Errors = [error] }, context.RequestAborted).ConfigureAwait(false);
-    }
+    public static Task WriteAsync(HttpContext context, IGraphQLTextSerializer serializer, ConnectionRefusal refusal, string kind) =>
+        RetryLaterResponse.WriteAsync(context, serializer, new TooManyConnectionsError(refusal, kind), RetryAfter);
 }
