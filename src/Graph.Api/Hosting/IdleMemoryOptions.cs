@@ -17,14 +17,3 @@ public sealed class IdleMemoryOptions
     /// <summary>The heap must hold at least this much more than after the last trim for a trim to be worth it.</summary>
     public long MinimumGainBytes { get; set; } = 32 * 1_048_576;
 }
-
-/// <summary>Registers <see cref="IdleMemoryTrimmer"/>.</summary>
-public static class IdleMemoryServiceCollectionExtensions
-{
-    /// <summary>Gives memory back after a spike once the server is idle (<c>Memory:*</c>).</summary>
-    public static IServiceCollection AddIdleMemoryTrimming(this IServiceCollection services)
-    {
-        services.AddOptions<IdleMemoryOptions>().BindConfiguration(IdleMemoryOptions.SectionName);
-        return services.AddHostedService<IdleMemoryTrimmer>();
-    }
-}
