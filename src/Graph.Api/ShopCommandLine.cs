@@ -1,10 +1,12 @@
 using System.Globalization;
 using Graph.Api.Commands;
+using Graph.AspNetCore.PersistedOperations;
 
 namespace Graph.Api;
 
 /// <summary>
-/// The commands of the executable besides serving: <c>schema export [path]</c>, <c>db migrate</c>,
+/// The commands of the executable besides serving: <c>schema export [path]</c>,
+/// <c>operations manifest [path]</c>, <c>db migrate</c>,
 /// <c>db seed [--products N]</c> and <c>help</c>. A command runs and exits; no arguments (or only
 /// ASP.NET Core settings such as <c>--urls</c>) means serve.
 /// </summary>
@@ -16,6 +18,9 @@ public static class ShopCommandLine
         Commands:
           (none)                  serve GraphQL at http://localhost:5000/graphql
           schema export [path]    write the served schema's SDL (default: schema/schema.graphql)
+          operations manifest [path]
+                                  write the trusted documents as an Apollo persisted query
+                                  manifest (default: schema/trusted-documents.json)
           db migrate              apply pending database migrations
           db seed [--products N]  migrate, seed the demo data into an empty database, and add N
                                   generated products (a large catalog for benchmarks)
@@ -68,6 +73,11 @@ public static class ShopCommandLine
                 await File.WriteAllTextAsync(path, SchemaExport.Print(services), cancellationToken);
                 await output.WriteLineAsync($"Schema written to {Path.GetFullPath(path)}");
                 return 0;
+            case ["operations", "manifest"] or ["operations", "manifest", _]:
+                var manifestPath = arguments.Words.Count > 2 ? arguments.Words[2] : DefaultManifestPath();
+                await File.WriteAllTextAsync(manifestPath, ShopTrustedDocuments.Manifest(services.GetRequiredService<TrustedDocuments>()), cancellationToken);
+                await output.WriteLineAsync($"Trusted documents written to {Path.GetFullPath(manifestPath)}");
+                return 0;
             case ["db", "migrate"]:
                 return await DatabaseCommands.MigrateAsync(services, output, cancellationToken);
             case ["db", "seed"]:
@@ -95,16 +105,20 @@ public static class ShopCommandLine
 
     // schema/schema.graphql at the repository root (the folder holding Graph.sln), found from the
     // working directory so that the command works from anywhere inside the checkout.
-    private static string DefaultSchemaPath()
+    private static string DefaultSchemaPath() => SchemaFolderFile("schema.graphql");
+
+    private static string DefaultManifestPath() => SchemaFolderFile("trusted-documents.json");
+
+    private static string SchemaFolderFile(string name)
     {
         for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(Path.Combine(dir.FullName, "Graph.sln")))
             {
-                return Path.Combine(dir.FullName, "schema", "schema.graphql");
+                return Path.Combine(dir.FullName, "schema", name);
             }
         }
 
-        return Path.Combine("schema", "schema.graphql");
+        return Path.Combine("schema", name);
     }
 }

@@ -1,4 +1,5 @@
 using Graph.AspNetCore.Ide;
+using Graph.AspNetCore.PersistedOperations;
 
 namespace Graph.AspNetCore;
 
@@ -54,6 +55,9 @@ public sealed class GraphQLServerOptions
 
     /// <summary>Limits on the work a request, a connection and a client may ask for (<c>GraphQL:Limits</c>).</summary>
     public GraphQLLimitsOptions Limits { get; set; } = new();
+
+    /// <summary>Automatic persisted queries and trusted documents (<c>GraphQL:PersistedOperations</c>).</summary>
+    public PersistedOperationsOptions PersistedOperations { get; set; } = new();
 
     /// <summary>The Banana Cake Pop IDE served at <see cref="Path"/> to browsers.</summary>
     public GraphQLIdeOptions Ide { get; set; } = new();

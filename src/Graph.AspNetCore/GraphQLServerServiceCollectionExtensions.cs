@@ -5,6 +5,7 @@ using Graph.AspNetCore.Diagnostics;
 using Graph.AspNetCore.Execution;
 using Graph.AspNetCore.Limits;
 using Graph.AspNetCore.Limits.Cost;
+using Graph.AspNetCore.PersistedOperations;
 using Graph.AspNetCore.Relay;
 using Graph.AspNetCore.Subscriptions;
 using Graph.AspNetCore.Validation;
@@ -23,6 +24,18 @@ namespace Graph.AspNetCore;
 public static partial class GraphQLServerServiceCollectionExtensions
 {
     /// <summary>
+    /// Makes <paramref name="documents"/> the trusted documents (see <see cref="TrustedDocuments"/>):
+    /// runnable by id in every mode, and the only documents that run in
+    /// <see cref="PersistedOperationMode.TrustedOnly"/>.
+    /// </summary>
+    public static IServiceCollection AddTrustedDocuments(this IServiceCollection services, TrustedDocuments documents)
+    {
+        services.RemoveAll<TrustedDocuments>();
+        services.AddSingleton(documents);
+        return services;
+    }
+
+    /// <summary>
     /// Registers the engine for <typeparamref name="TSchema"/> with the serving layer around it:
     /// options bound from the <c>GraphQL</c> section, the document cache, the request executor,
     /// System.Text.Json, error shaping and logging of unexpected exceptions.
@@ -33,6 +46,9 @@ public static partial class GraphQLServerServiceCollectionExtensions
         services.AddOptions<GraphQLServerOptions>().BindConfiguration(GraphQLServerOptions.SectionName);
         services.AddSingleton<DocumentCache>();
         services.AddSingleton<GraphQLRequestExecutor<TSchema>>();
+        services.TryAddSingleton(TrustedDocuments.Empty);
+        services.TryAddSingleton<AutomaticPersistedQueryStore>();
+        services.TryAddSingleton<PersistedOperationResolver>();
         services.AddMetrics();
         services.TryAddSingleton<GraphQLServerTelemetry>();
         services.TryAddSingleton<GraphQLConnectionLimiters>();

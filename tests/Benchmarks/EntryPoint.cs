@@ -23,6 +23,11 @@ public static class EntryPoint
             return await SubscriptionFanOut.RunAsync(fanOut);
         }
 
+        if (args is ["limits-overhead", .. var rounds])
+        {
+            return await LimitsOverhead.RunAsync(rounds);
+        }
+
         if (args is ["cpu-per-request", ..])
         {
             await CpuPerRequest.RunAsync();

@@ -36,6 +36,7 @@ public static class ShopGraphQLServiceCollectionExtensions
 
         services.AddShopSubscriptions();
         services.AddShopDataLoaders();
+        services.AddTrustedDocuments(ShopTrustedDocuments.Load());
         services.AddGraphQLServer<ShopSchema>(graphql => graphql
             .AddGraphTypes(typeof(ShopSchema).Assembly)
             .AddGraphTypes(typeof(NodeInterfaceType).Assembly));

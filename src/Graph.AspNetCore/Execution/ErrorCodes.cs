@@ -119,4 +119,19 @@ public static class ErrorCodes
 
     /// <summary>A WebSocket runs <c>GraphQL:Limits:MaxOperationsPerSocket</c> operations already; the new one is refused, the others go on.</summary>
     public const string TooManyOperations = "TOO_MANY_OPERATIONS";
+
+    /// <summary>A persisted id (<c>documentId</c> or <c>extensions.persistedQuery</c>) the server does not know: send the document with it (automatic persisted queries) or use a trusted document's id.</summary>
+    public const string PersistedQueryNotFound = "PERSISTED_QUERY_NOT_FOUND";
+
+    /// <summary>Persisted ids are off (<c>GraphQL:PersistedOperations:Mode=Off</c>) or the version is not 1: send the document itself.</summary>
+    public const string PersistedQueryNotSupported = "PERSISTED_QUERY_NOT_SUPPORTED";
+
+    /// <summary>Only trusted documents run (<c>GraphQL:PersistedOperations:Mode=TrustedOnly</c>) and this one is not among them.</summary>
+    public const string PersistedQueryNotAllowed = "PERSISTED_QUERY_NOT_ALLOWED";
+
+    /// <summary>The persisted id sent with a document is not that document's SHA-256; nothing was stored.</summary>
+    public const string PersistedQueryHashMismatch = "PERSISTED_QUERY_HASH_MISMATCH";
+
+    /// <summary>The persisted id is malformed (not 64 hexadecimal digits, or <c>persistedQuery</c> not an object).</summary>
+    public const string PersistedQueryInvalid = "PERSISTED_QUERY_INVALID";
 }

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Graph.AspNetCore.Diagnostics;
 using Graph.AspNetCore.Limits;
 using Graph.AspNetCore.Limits.Cost;
+using Graph.AspNetCore.PersistedOperations;
 using Graph.AspNetCore.Validation;
 using GraphQL;
 using GraphQL.Execution;
@@ -35,6 +36,7 @@ public sealed class GraphQLRequestExecutor<TSchema>
     private readonly IValidationRule[] _fullRules;
     private readonly IValidationRule[] _cachedRules;
     private readonly GraphQLServerTelemetry? _telemetry;
+    private readonly PersistedOperationResolver? _persisted;
 
     /// <summary>Creates the executor; without <paramref name="telemetry"/> it records no metrics or logs.</summary>
     public GraphQLRequestExecutor(
@@ -44,13 +46,15 @@ public sealed class GraphQLRequestExecutor<TSchema>
         IOptions<GraphQLServerOptions> options,
         IHostEnvironment environment,
         IEnumerable<IRequestValidationRule> requestRules,
-        GraphQLServerTelemetry? telemetry = null)
+        GraphQLServerTelemetry? telemetry = null,
+        PersistedOperationResolver? persisted = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(environment);
         _executer = executer;
         _cache = cache;
         _telemetry = telemetry;
+        _persisted = persisted;
         _limits = options.Value.Limits;
         _cost = new CostAnalyzer(schema);
         var introspection = options.Value.EnableIntrospection ?? environment.IsDevelopment();
@@ -70,10 +74,23 @@ public sealed class GraphQLRequestExecutor<TSchema>
     public PreparedRequest Prepare(GraphQLRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        string? persistedId = null;
+        if (_persisted is not null)
+        {
+            var resolved = _persisted.Resolve(request);
+            if (resolved.Error is not null)
+            {
+                return new PreparedRequest(request, null, null, resolved.Error);
+            }
+
+            request = resolved.Request;
+            persistedId = resolved.PersistedId;
+        }
+
         var query = request.Query ?? string.Empty;
         if (_cache.TryGet(query, out var cached))
         {
-            return new PreparedRequest(request, cached, cached.SelectOperation(request.OperationName), null);
+            return new PreparedRequest(request, cached, cached.SelectOperation(request.OperationName), null) { PersistedId = persistedId };
         }
 
         var traced = GraphQLTelemetry.Source.HasListeners();
@@ -92,7 +109,7 @@ public sealed class GraphQLRequestExecutor<TSchema>
                 ParseTrace.Record(started, OperationName(request, operation), null);
             }
 
-            return new PreparedRequest(request, document, operation, DocumentShapeLimits.Check(document.Document, _limits));
+            return new PreparedRequest(request, document, operation, DocumentShapeLimits.Check(document.Document, _limits)) { PersistedId = persistedId };
         }
         catch (GraphQLSyntaxErrorException ex)
         {
@@ -130,7 +147,9 @@ public sealed class GraphQLRequestExecutor<TSchema>
             ? new ExecutionError("The document is missing.") { Code = ErrorCodes.ExecutionError }
             : VariableLimits.Check(request.Variables, _limits));
         double? cost = null;
-        if (refusal is null && prepared.Operation is { } selected)
+        // The estimate is made only when something uses it: the limit, the client's report, a trace.
+        if (refusal is null && prepared.Operation is { } selected
+            && (_limits.MaxCost > 0 || prepared.ReportCost || GraphQLTelemetry.Source.HasListeners()))
         {
             cost = _cost.Estimate(prepared.Document!.Document, selected, request.Variables);
             if (_limits.MaxCost > 0 && cost > _limits.MaxCost)
@@ -199,6 +218,11 @@ public sealed class GraphQLRequestExecutor<TSchema>
         {
             trace?.Complete(result, null);
             _telemetry?.Record(operationName, operationType, started, result, syntaxError: false);
+        }
+
+        if (result.Executed && prepared.PersistedId is { } persistedId)
+        {
+            _persisted?.Register(persistedId, request.Query!);
         }
 
         if (result.Executed && usage is not null && !cached.IsValidated)

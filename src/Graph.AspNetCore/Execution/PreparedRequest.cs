@@ -20,4 +20,7 @@ public sealed record PreparedRequest(
 {
     /// <summary>Whether the response reports the operation's estimated cost in <c>extensions.cost</c> (the <c>GraphQL-Cost: report</c> header).</summary>
     public bool ReportCost { get; init; }
+
+    /// <summary>The persisted id the document was found or registered under, or null when the request named none and sent its text.</summary>
+    public string? PersistedId { get; init; }
 }

@@ -1,3 +1,6 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text;
 using Graph.AspNetCore.Execution;
 using Graph.AspNetCore.Http.Errors;
 using Graph.AspNetCore.Limits;
@@ -93,7 +96,7 @@ public sealed class GraphQLHttpMiddleware<TSchema>
         var status = !result.Executed && result.Errors is [LimitError limit] ? LimitStatus(limit)
             : mediaType == GraphQLMediaTypes.GraphQLResponse && !result.Executed ? StatusCodes.Status400BadRequest
             : StatusCodes.Status200OK;
-        await WriteAsync(context, mediaType, status, result).ConfigureAwait(false);
+        await WriteAsync(context, mediaType, status, result, ResponseCachingPolicy.Choose(context, prepared, result)).ConfigureAwait(false);
     }
 
     private static int LimitStatus(LimitError error) =>
@@ -103,35 +106,64 @@ public sealed class GraphQLHttpMiddleware<TSchema>
         WriteAsync(context, mediaType, error.StatusCode, new ExecutionResult { Errors = [error] });
 
     // The body is written to a buffer bounded by MaxResponseSize before anything is sent, so a result
-    // too large to send is answered with a complete error response instead of a cut-off one.
-    private async Task WriteAsync(HttpContext context, string mediaType, int status, ExecutionResult result)
+    // too large to send is answered with a complete error response instead of a cut-off one. A public
+    // result is hashed on its way into the buffer: the hash is its entity tag, and a client or cache
+    // that holds it already gets a 304 without the body.
+    private async Task WriteAsync(HttpContext context, string mediaType, int status, ExecutionResult result, ResponseCaching caching = ResponseCaching.None)
     {
         var response = context.Response;
+        var contentType = GraphQLMediaTypes.ContentTypeFor(mediaType);
+        if (caching == ResponseCaching.NoStore)
+        {
+            ResponseCachingPolicy.ApplyNoStore(response);
+        }
+
         var limit = _options.Limits.MaxResponseSize;
-        if (limit <= 0)
+        if (limit <= 0 && caching != ResponseCaching.Public)
         {
             response.StatusCode = status;
-            response.ContentType = GraphQLMediaTypes.ContentTypeFor(mediaType);
+            response.ContentType = contentType;
             await _serializer.WriteAsync(response.Body, result, context.RequestAborted).ConfigureAwait(false);
             return;
         }
 
-        await using var buffer = new FileBufferingWriteStream(limit, limit);
+        await using var buffer = limit > 0 ? new FileBufferingWriteStream(limit, limit) : new FileBufferingWriteStream();
+        using var hash = caching == ResponseCaching.Public ? IncrementalHash.CreateHash(HashAlgorithmName.SHA256) : null;
         try
         {
-            await _serializer.WriteAsync(buffer, result, context.RequestAborted).ConfigureAwait(false);
+            if (hash is null)
+            {
+                await _serializer.WriteAsync(buffer, result, context.RequestAborted).ConfigureAwait(false);
+            }
+            else
+            {
+                hash.AppendData(Encoding.UTF8.GetBytes(contentType));
+                await using var hashing = new HashingWriteStream(buffer, hash);
+                await _serializer.WriteAsync(hashing, result, context.RequestAborted).ConfigureAwait(false);
+            }
         }
         catch (IOException) when (!context.RequestAborted.IsCancellationRequested)
         {
             await WriteAsync(context, mediaType, StatusCodes.Status400BadRequest, new ExecutionResult
             {
                 Errors = [new LimitError(ErrorCodes.ResponseTooLarge, $"The response is larger than {limit} bytes; ask for fewer items or fields.")],
-            }).ConfigureAwait(false);
+            }, caching == ResponseCaching.None ? ResponseCaching.None : ResponseCaching.NoStore).ConfigureAwait(false);
             return;
         }
 
+        if (hash is not null)
+        {
+            var entityTag = "\"" + Base64Url.EncodeToString(hash.GetHashAndReset().AsSpan(0, 18)) + "\"";
+            ResponseCachingPolicy.ApplyPublic(response, _options.PersistedOperations.MaxAge, entityTag);
+            if (ResponseCachingPolicy.IsNotModified(context.Request, entityTag))
+            {
+                response.StatusCode = StatusCodes.Status304NotModified;
+                return;
+            }
+        }
+
         response.StatusCode = status;
-        response.ContentType = GraphQLMediaTypes.ContentTypeFor(mediaType);
+        response.ContentType = contentType;
         response.ContentLength = buffer.Length;
         await buffer.DrainBufferAsync(response.BodyWriter, context.RequestAborted).ConfigureAwait(false);
     }

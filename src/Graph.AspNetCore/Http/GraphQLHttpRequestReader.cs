@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Graph.AspNetCore.Execution;
 using Graph.AspNetCore.Http.Errors;
+using Graph.AspNetCore.PersistedOperations;
 using GraphQL;
 using GraphQL.Transport;
 using Microsoft.AspNetCore.Http;
@@ -11,7 +12,7 @@ using Microsoft.AspNetCore.Http.Features;
 
 namespace Graph.AspNetCore.Http;
 
-/// <summary>Reads a <see cref="GraphQLRequest"/> from a GET query string or a POST JSON body.</summary>
+/// <summary>Reads a <see cref="GraphQLRequest"/> from a GET query string or a POST JSON body (<c>query</c>, <c>operationName</c>, <c>variables</c>, <c>extensions</c>, <c>documentId</c>).</summary>
 internal sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer, GraphQLServerOptions options)
 {
     /// <summary>Reads the request, or returns the transport error that answers it.</summary>
@@ -50,9 +51,9 @@ internal sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer
             graphQLRequest = fromBody;
         }
 
-        if (graphQLRequest is null || string.IsNullOrWhiteSpace(graphQLRequest.Query))
+        if (graphQLRequest is null || (string.IsNullOrWhiteSpace(graphQLRequest.Query) && !NamesPersistedDocument(graphQLRequest)))
         {
-            return (null, new InvalidRequestError("The request has no 'query'."));
+            return (null, new InvalidRequestError("The request has no 'query' (nor a persisted 'documentId' or 'extensions.persistedQuery')."));
         }
 
         return (graphQLRequest, null);
@@ -151,6 +152,7 @@ internal sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer
                 OperationName = NullIfEmpty(query["operationName"].ToString()),
                 Variables = ReadJsonParameter<Inputs>(query["variables"].ToString()),
                 Extensions = ReadJsonParameter<Inputs>(query["extensions"].ToString()),
+                DocumentId = NullIfEmpty(query["documentId"].ToString()),
             }, null);
         }
         catch (JsonException)
@@ -166,6 +168,10 @@ internal sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer
     private T? ReadJsonParameter<T>(string value)
         where T : class =>
         string.IsNullOrEmpty(value) ? null : serializer.Deserialize<T>(value);
+
+    // Persisted operations send an id instead of the text; the executor finds the text or refuses.
+    private static bool NamesPersistedDocument(GraphQLRequest request) =>
+        request.DocumentId is not null || request.Extensions?.ContainsKey(PersistedOperationId.ExtensionKey) == true;
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 }
