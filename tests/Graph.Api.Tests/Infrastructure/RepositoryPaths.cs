@@ -7,6 +7,8 @@ public static class RepositoryPaths
 
     public static string Schema => System.IO.Path.Combine(Root, "schema", "schema.graphql");
 
+    public static string TrustedDocuments => System.IO.Path.Combine(Root, "schema", "trusted-documents.json");
+
     public static string Operations => System.IO.Path.Combine(Root, "schema", "operations");
 
     public static string EndToEnd => System.IO.Path.Combine(Root, "tests", "e2e");
