@@ -8,6 +8,7 @@ using System.Text;
 using System.Text.Json;
 using Graph.AspNetCore.Connections;
 using Graph.AspNetCore.Execution;
+using Graph.AspNetCore.PersistedOperations;
 using Graph.AspNetCore.Subscriptions;
 using GraphQL;
 using GraphQL.Transport;
@@ -177,7 +178,7 @@ internal abstract partial class GraphQLWebSocketConnection<TSchema>
         var operation = new WebSocketOperation(id, _services.Scopes, _lifetimeToken);
         if (!_operations.TryAdd(id, operation))
         {
-            operation.Dispose();
+            await operation.DiscardAsync().ConfigureAwait(false);
             await OnDuplicateOperationAsync(id, request).ConfigureAwait(false);
             return;
         }
@@ -185,6 +186,7 @@ internal abstract partial class GraphQLWebSocketConnection<TSchema>
         Interlocked.Increment(ref _running);
 
         var prepared = _services.Executor.Prepare(request);
+        operation.RunsToEnd = prepared.Operation?.Operation == OperationType.Mutation;
         var run = RunOperationAsync(operation, prepared);
         if (prepared.Operation?.Operation == OperationType.Subscription)
         {
@@ -247,7 +249,7 @@ internal abstract partial class GraphQLWebSocketConnection<TSchema>
     protected GraphQLRequest? ReadRequest(JsonElement payload, out string? problem)
     {
         problem = payload.ValueKind != JsonValueKind.Object ? "the payload must be an object"
-            : !payload.TryGetProperty("query", out var query) || query.ValueKind != JsonValueKind.String ? "the payload's 'query' must be a string"
+            : !HasQueryOrPersistedId(payload) ? (payload.TryGetProperty("query", out _) ? "the payload's 'query' must be a string" : "the payload needs a 'query' or a persisted id")
             : !IsNullishOr(payload, "variables", JsonValueKind.Object) ? "the payload's 'variables' must be an object or null"
             : !IsNullishOr(payload, "operationName", JsonValueKind.String) ? "the payload's 'operationName' must be a string or null"
             : !IsNullishOr(payload, "extensions", JsonValueKind.Object) ? "the payload's 'extensions' must be an object or null"
@@ -288,6 +290,13 @@ internal abstract partial class GraphQLWebSocketConnection<TSchema>
 
         return string.Concat(reason.AsSpan(0, length), "...");
     }
+
+    private static bool HasQueryOrPersistedId(JsonElement payload) =>
+        payload.TryGetProperty("query", out var query)
+            ? query.ValueKind == JsonValueKind.String
+            : (payload.TryGetProperty("documentId", out var documentId) && documentId.ValueKind == JsonValueKind.String)
+                || (payload.TryGetProperty("extensions", out var extensions) && extensions.ValueKind == JsonValueKind.Object
+                    && extensions.TryGetProperty(PersistedOperationId.ExtensionKey, out _));
 
     private static bool IsNullishOr(JsonElement payload, string property, JsonValueKind kind) =>
         !payload.TryGetProperty(property, out var value) || value.ValueKind == JsonValueKind.Null || value.ValueKind == kind;
@@ -389,6 +398,21 @@ internal abstract partial class GraphQLWebSocketConnection<TSchema>
     {
         try
         {
+            await ExecuteOperationAsync(operation, prepared).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (await operation.EndRunAsync().ConfigureAwait(false))
+            {
+                Interlocked.Decrement(ref _running);
+            }
+        }
+    }
+
+    private async Task ExecuteOperationAsync(WebSocketOperation operation, PreparedRequest prepared)
+    {
+        try
+        {
             var result = await _services.Executor.ExecuteAsync(prepared, User, operation.Services, operation.Token).ConfigureAwait(false);
             if (operation.IsFinished)
             {
@@ -438,24 +462,24 @@ internal abstract partial class GraphQLWebSocketConnection<TSchema>
             return;
         }
 
-        Remove(operation);
+        _operations.TryRemove(new KeyValuePair<string, WebSocketOperation>(operation.Id, operation));
         await SendAsync(type, operation.Id, errors, onlyWhileActive: null).ConfigureAwait(false);
-        operation.Dispose();
+        Stop(operation);
     }
 
     private void Finish(WebSocketOperation operation)
     {
         if (operation.TryFinish())
         {
-            Remove(operation);
-            operation.Dispose();
+            _operations.TryRemove(new KeyValuePair<string, WebSocketOperation>(operation.Id, operation));
+            Stop(operation);
         }
     }
 
-    /// <summary>Takes a finished operation off the connection, freeing its slot.</summary>
-    private void Remove(WebSocketOperation operation)
+    // The id is free again at once; the slot when the operation's run has ended too.
+    private void Stop(WebSocketOperation operation)
     {
-        if (_operations.TryRemove(new KeyValuePair<string, WebSocketOperation>(operation.Id, operation)))
+        if (operation.Stop())
         {
             Interlocked.Decrement(ref _running);
         }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Graph.Api.Tests.Infrastructure;
+using Graph.Api.Tests.Subscriptions;
 using Graph.AspNetCore.Execution;
 using Graph.AspNetCore.PersistedOperations;
 using Microsoft.Extensions.DependencyInjection;
@@ -68,6 +69,23 @@ public sealed class PersistedOperationModeTests
     }
 
     [Fact]
+    public async Task Trusted_only_runs_a_document_by_id_over_the_websocket_and_refuses_text()
+    {
+        using var factory = Factory("TrustedOnly");
+        await using var socket = await TransportWsTestClient.ConnectAsync(factory);
+
+        await socket.SendAsync(new { id = "byId", type = "subscribe", payload = new { documentId = "sha256:" + Storefront(factory).Id, variables = new { first = 2 } } });
+        var next = await socket.ReceiveAsync(TimeSpan.FromSeconds(10));
+        await socket.SendAsync(new { id = "text", type = "subscribe", payload = new { query = "{ categories { name } }" } });
+        var refused = await ReceiveForAsync(socket, "text");
+
+        Assert.Equal("next", next?["type"]?.ToString());
+        Assert.Equal(2, next!["payload"]!["data"]!["products"]!["nodes"]!.AsArray().Count);
+        Assert.Equal("error", refused?["type"]?.ToString());
+        Assert.Equal(ErrorCodes.PersistedQueryNotAllowed, refused!["payload"]![0]!["extensions"]!["code"]!.ToString());
+    }
+
+    [Fact]
     public void Every_trusted_document_is_found_by_id_and_parses()
     {
         using var factory = Factory("TrustedOnly");
@@ -81,6 +99,19 @@ public sealed class PersistedOperationModeTests
             Assert.Null(prepared.Error);
             Assert.Equal(document.Name, prepared.Operation?.Name?.StringValue);
         }
+    }
+
+    private static async Task<System.Text.Json.Nodes.JsonNode?> ReceiveForAsync(TransportWsTestClient socket, string id)
+    {
+        while (await socket.ReceiveAsync(TimeSpan.FromSeconds(10)) is { } message)
+        {
+            if (message["id"]?.ToString() == id)
+            {
+                return message;
+            }
+        }
+
+        return null;
     }
 
     private static ShopApiFactory Factory(string mode)
