@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Graph.Api.Data;
 using Graph.AspNetCore.Subscriptions;
 using Microsoft.EntityFrameworkCore;
@@ -27,23 +28,25 @@ public sealed partial class OutboxDispatcher(
         var settings = options.Value;
         while (!stoppingToken.IsCancellationRequested)
         {
-            int published;
+            int handled;
             try
             {
-                published = await DispatchAsync(settings.BatchSize, stoppingToken);
+                handled = await DispatchAsync(settings.BatchSize, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 return;
             }
-            catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException or TimeoutException)
+#pragma warning disable CA1031 // A failing BackgroundService stops the host; whatever failed is retried at the next poll instead.
+            catch (Exception ex)
+#pragma warning restore CA1031
             {
-                // The database is away (or the schema not there yet): try again at the next poll.
+                // The database is away (or the schema not there yet), or the bus is.
                 LogFailed(logger, ex);
-                published = 0;
+                handled = 0;
             }
 
-            if (published < settings.BatchSize)
+            if (handled < settings.BatchSize)
             {
                 try
                 {
@@ -57,7 +60,12 @@ public sealed partial class OutboxDispatcher(
         }
     }
 
-    /// <summary>Publishes up to <paramref name="batchSize"/> unsent events; returns how many rows it handled.</summary>
+    /// <summary>
+    /// Publishes up to <paramref name="batchSize"/> unsent events in order; returns how many rows it
+    /// handled. Each row stands alone: one that cannot be read is set aside (marked sent, logged)
+    /// and the rest go on; when the bus fails, the rows before it are marked sent and the rest wait
+    /// for the next poll, still in order.
+    /// </summary>
     private async Task<int> DispatchAsync(int batchSize, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
@@ -72,28 +80,65 @@ public sealed partial class OutboxDispatcher(
         }
 
         var now = time.GetUtcNow().UtcDateTime;
+        var handled = 0;
         foreach (var message in batch)
         {
-            if (DomainEvents.Read(message) is { } domainEvent)
+            if (!await TryPublishAsync(message, cancellationToken))
             {
-                await bus.PublishAsync(domainEvent.Topic, new OutboxEvent(message.Id, domainEvent, message.OccurredAt), cancellationToken);
-            }
-            else
-            {
-                // A type this version does not know (written by a newer one): set aside, never retried forever.
-                LogUnknown(logger, message.Id, message.Type);
+                break;
             }
 
             message.SentAt = now;
+            handled++;
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return batch.Count;
+        return handled;
+    }
+
+    // False when the bus failed: the row stays unsent for the next poll.
+    private async Task<bool> TryPublishAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        IDomainEvent? domainEvent;
+        try
+        {
+            domainEvent = DomainEvents.Read(message);
+        }
+        catch (Exception ex) when (ex is JsonException or NotSupportedException or ArgumentException or InvalidOperationException)
+        {
+            // A payload that does not deserialize would fail every poll and hold back every row after it.
+            LogUnreadable(logger, ex, message.Id, message.Type);
+            return true;
+        }
+
+        if (domainEvent is null)
+        {
+            // A type this version does not know (written by a newer one): set aside, never retried forever.
+            LogUnknown(logger, message.Id, message.Type);
+            return true;
+        }
+
+        try
+        {
+            await bus.PublishAsync(domainEvent.Topic, new OutboxEvent(message.Id, domainEvent, message.OccurredAt), cancellationToken);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogPublishFailed(logger, ex, message.Id);
+            return false;
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing outbox events failed; retrying at the next poll")]
     private static partial void LogFailed(ILogger logger, Exception exception);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing outbox message {Id} failed; it and the rows after it are retried at the next poll")]
+    private static partial void LogPublishFailed(ILogger logger, Exception exception, long id);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {Id} has the unknown type {Type}; marked sent without publishing")]
     private static partial void LogUnknown(ILogger logger, long id, string type);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox message {Id} of type {Type} cannot be read; marked sent without publishing (its row keeps the payload)")]
+    private static partial void LogUnreadable(ILogger logger, Exception exception, long id, string type);
 }

@@ -4,15 +4,18 @@ using Graph.Api.Subscriptions;
 using Graph.Api.Tests.Infrastructure;
 using Graph.AspNetCore.Relay;
 using Graph.AspNetCore.Subscriptions;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Graph.Api.Tests.Subscriptions;
 
 /// <summary>
-/// The outbox path of live events (ARCHITECTURE.md): an event is published for a committed change and
-/// never for a rolled-back one, and rows a crash left unsent are published when the app starts.
+/// The outbox path of live events: an event is published for a committed change and never for a
+/// rolled-back one, rows a crash left unsent are published when the app starts, and neither an
+/// unreadable row nor a failing bus stops the dispatcher (or the host).
 /// </summary>
 public sealed class OutboxDeliveryTests : IDisposable
 {
@@ -78,6 +81,74 @@ public sealed class OutboxDeliveryTests : IDisposable
         await WaitUntilAsync(() => check.OutboxMessages.AsNoTracking().All(m => m.SentAt != null));
     }
 
+    [Fact]
+    public async Task A_row_that_cannot_be_read_is_set_aside_and_the_rows_after_it_still_go_out()
+    {
+        var ids = await LeaveUnsentRowsAsync(db =>
+        {
+            var at = DateTime.UtcNow;
+            db.AddEvent(new ProductStockChanged(8, 11), at);
+            db.OutboxMessages.Add(new OutboxMessage { Type = nameof(ProductStockChanged), Payload = "{not json", OccurredAt = at });
+            db.AddEvent(new ProductStockChanged(9, 12), at);
+        });
+
+        var published = new ConcurrentQueue<(string Topic, OutboxEvent Event)>();
+        using var restarted = WithBus(inner => new RecordingBus(inner, published));
+        _ = restarted.Services;
+
+        await WaitUntilAsync(() => published.Count == 2);
+        Assert.Equal([ids[0], ids[2]], published.Select(p => p.Event.OutboxId));
+        await using var check = await DbAsync(restarted.Services);
+        await WaitUntilAsync(() => check.OutboxMessages.AsNoTracking().All(m => m.SentAt != null));
+        Assert.Contains(_factory.Logs.AtLeast(LogLevel.Error), e => e.Message.Contains($"Outbox message {ids[1]}", StringComparison.Ordinal));
+
+        // The dispatcher is still at work.
+        await using (var db = await DbAsync(restarted.Services))
+        {
+            db.AddEvent(new ProductStockChanged(10, 13), DateTime.UtcNow);
+            await db.SaveChangesAsync();
+        }
+
+        await WaitUntilAsync(() => published.Count == 3);
+    }
+
+    [Fact]
+    public async Task A_bus_that_fails_stops_nothing_and_every_row_goes_out_in_order_once_it_is_back()
+    {
+        var ids = await LeaveUnsentRowsAsync(db =>
+        {
+            var at = DateTime.UtcNow;
+            db.AddEvent(new ProductStockChanged(8, 11), at);
+            db.AddEvent(new ProductStockChanged(9, 12), at);
+        });
+
+        var published = new ConcurrentQueue<(string Topic, OutboxEvent Event)>();
+        using var restarted = WithBus(inner => new FailingFirstBus(new RecordingBus(inner, published), failures: 2));
+        _ = restarted.Services;
+
+        await WaitUntilAsync(() => published.Count == 2);
+        Assert.Equal(ids, published.Select(p => p.Event.OutboxId));
+        Assert.Contains(_factory.Logs.AtLeast(LogLevel.Warning), e => e.Message.Contains($"Publishing outbox message {ids[0]} failed", StringComparison.Ordinal));
+    }
+
+    // Creates the database with a first run that stops, then writes rows no dispatcher has seen.
+    private async Task<long[]> LeaveUnsentRowsAsync(Action<ShopDbContext> write)
+    {
+        using (var first = new ShopApiFactory { Settings = { ["ConnectionStrings:Shop"] = $"Data Source={_factory.DatabasePath}" } })
+        {
+            _ = first.Services;
+        }
+
+        await using var db = new ShopDbContext(new DbContextOptionsBuilder<ShopDbContext>().UseSqlite($"Data Source={_factory.DatabasePath}").Options);
+        write(db);
+        await db.SaveChangesAsync();
+        return await db.OutboxMessages.Where(m => m.SentAt == null).OrderBy(m => m.Id).Select(m => m.Id).ToArrayAsync();
+    }
+
+    private WebApplicationFactory<Program> WithBus(Func<ITopicEventBus, ITopicEventBus> wrap) =>
+        _factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+            services.AddSingleton(provider => wrap(provider.GetRequiredService<InMemoryTopicEventBus>()))));
+
     private async Task<int> ChangeStockAsync(int productId, int by, bool commit)
     {
         await using var db = await DbAsync(_factory.Services);
@@ -109,6 +180,21 @@ public sealed class OutboxDeliveryTests : IDisposable
         }
 
         Assert.True(condition());
+    }
+
+    /// <summary>A bus that is away for its first <c>failures</c> publishes.</summary>
+    private sealed class FailingFirstBus(ITopicEventBus inner, int failures) : ITopicEventBus
+    {
+        private int _failures = failures;
+
+        public ValueTask PublishAsync<TMessage>(string topic, TMessage message, CancellationToken cancellationToken = default)
+            where TMessage : notnull =>
+            Interlocked.Decrement(ref _failures) >= 0
+                ? throw new InvalidOperationException("The bus is away.")
+                : inner.PublishAsync(topic, message, cancellationToken);
+
+        public ITopicEvents<TMessage> Subscribe<TMessage>(string topic)
+            where TMessage : notnull => inner.Subscribe<TMessage>(topic);
     }
 
     private sealed class RecordingBus(ITopicEventBus inner, ConcurrentQueue<(string, OutboxEvent)> published) : ITopicEventBus
