@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using Graph.AspNetCore.PersistedOperations;
 using GraphQL;
 using GraphQLParser.AST;
 using Microsoft.Extensions.Logging;
@@ -19,9 +20,13 @@ public sealed partial class GraphQLServerTelemetry
     private readonly Counter<long> _errors;
     private readonly ILogger _logger;
     private readonly TimeSpan _slowThreshold;
+    private readonly OperationNameTags _names;
 
-    /// <summary>Creates the instruments on a meter named <see cref="GraphQLTelemetry.SourceName"/>.</summary>
-    public GraphQLServerTelemetry(IMeterFactory meterFactory, IOptions<GraphQLServerOptions> options, ILoggerFactory loggerFactory)
+    /// <summary>
+    /// Creates the instruments on a meter named <see cref="GraphQLTelemetry.SourceName"/>; the
+    /// <paramref name="trusted"/> documents' operation names are always tagged (see <see cref="OperationNameTags"/>).
+    /// </summary>
+    public GraphQLServerTelemetry(IMeterFactory meterFactory, IOptions<GraphQLServerOptions> options, ILoggerFactory loggerFactory, TrustedDocuments? trusted = null)
     {
         ArgumentNullException.ThrowIfNull(meterFactory);
         ArgumentNullException.ThrowIfNull(options);
@@ -36,6 +41,7 @@ public sealed partial class GraphQLServerTelemetry
         _errors = meter.CreateCounter<long>(GraphQLTelemetry.ErrorsMetric, "{request}", "GraphQL requests answered with errors.");
         _logger = loggerFactory.CreateLogger("Graph.AspNetCore.Execution");
         _slowThreshold = options.Value.SlowOperationThreshold;
+        _names = new OperationNameTags((trusted ?? TrustedDocuments.Empty).All.Select(d => d.Name).OfType<string>());
     }
 
     /// <summary>
@@ -45,19 +51,20 @@ public sealed partial class GraphQLServerTelemetry
     public IDisposable? BeginOperationScope(string? operationName, OperationType? operationType) =>
         _logger.BeginScope(new OperationLogScope(operationName, operationType));
 
-    /// <summary>Records one request: count, duration, errors, and a warning when it was slow.</summary>
-    internal void Record(string? operationName, OperationType? operationType, long startTimestamp, ExecutionResult? result, bool syntaxError)
+    /// <summary>
+    /// Records one request: count, duration, errors, and a warning when it was slow. The name is a
+    /// tag only when the document <paramref name="validated"/> (see <see cref="OperationNameTags"/>).
+    /// </summary>
+    internal void Record(string? operationName, OperationType? operationType, long startTimestamp, ExecutionResult? result, bool syntaxError, bool validated)
     {
         var elapsed = Stopwatch.GetElapsedTime(startTimestamp);
         var failed = syntaxError || result?.Errors is { Count: > 0 };
         if (_requests.Enabled || _duration.Enabled || (failed && _errors.Enabled))
         {
             var tags = default(TagList);
-            if (operationName is not null)
+            if (_names.For(operationName, validated) is { } nameTag)
             {
-                // REVIEW: operation names are chosen by clients; the metrics SDK caps the number of
-                // distinct tag sets per instrument, which bounds what a hostile client can add.
-                tags.Add(GraphQLTelemetry.OperationNameTag, operationName);
+                tags.Add(GraphQLTelemetry.OperationNameTag, nameTag);
             }
 
             if (operationType is { } type)

@@ -162,7 +162,7 @@ public sealed class GraphQLRequestExecutor<TSchema>
         {
             var refused = new ExecutionResult { Errors = [refusal] };
             ReportCost(prepared, refused, cost);
-            _telemetry?.Record(operationName, operationType, started, refused, syntaxError: prepared.Error is SyntaxError);
+            _telemetry?.Record(operationName, operationType, started, refused, syntaxError: prepared.Error is SyntaxError, validated: prepared.Document?.IsValidated == true);
             return refused;
         }
 
@@ -217,7 +217,7 @@ public sealed class GraphQLRequestExecutor<TSchema>
         finally
         {
             trace?.Complete(result, null);
-            _telemetry?.Record(operationName, operationType, started, result, syntaxError: false);
+            _telemetry?.Record(operationName, operationType, started, result, syntaxError: false, validated: result?.Executed == true);
         }
 
         if (result.Executed && prepared.PersistedId is { } persistedId)

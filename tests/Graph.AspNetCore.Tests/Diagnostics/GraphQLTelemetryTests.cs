@@ -92,6 +92,23 @@ public class GraphQLTelemetryTests
     }
 
     [Fact]
+    public async Task A_document_that_does_not_parse_or_validate_is_counted_without_its_clients_name()
+    {
+        await using var app = await TestServerHost.StartAsync("Production");
+        using var measurements = new MeasurementCapture(app.Services.GetRequiredService<IMeterFactory>());
+        using var client = app.GetTestClient();
+        var invalid = UniqueName("Invalid");
+        var broken = UniqueName("Broken");
+
+        (await client.PostAsJsonAsync("/graphql", new { query = $"query {invalid} {{ noSuchField }}" })).Dispose();
+        (await client.PostAsJsonAsync("/graphql", new { query = $"query {broken} {{ hello", operationName = broken })).Dispose();
+
+        Assert.Empty(measurements.Of(GraphQLTelemetry.RequestsMetric, invalid));
+        Assert.Empty(measurements.Of(GraphQLTelemetry.RequestsMetric, broken));
+        Assert.Equal(2, measurements.Of(GraphQLTelemetry.RequestsMetric, OperationNameTags.Unvalidated).Sum(m => m.Value));
+    }
+
+    [Fact]
     public async Task A_slow_operation_is_a_warning_with_its_name_inside_a_scope_carrying_the_trace_id()
     {
         var logs = new ScopeCapturingLoggerProvider();
