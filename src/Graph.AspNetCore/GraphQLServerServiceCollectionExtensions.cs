@@ -3,10 +3,12 @@ using Graph.AspNetCore.Authorization;
 using Graph.AspNetCore.Connections;
 using Graph.AspNetCore.Diagnostics;
 using Graph.AspNetCore.Execution;
+using Graph.AspNetCore.Introspection;
 using Graph.AspNetCore.Limits;
 using Graph.AspNetCore.Limits.Cost;
 using Graph.AspNetCore.PersistedOperations;
 using Graph.AspNetCore.Relay;
+using Graph.AspNetCore.Scalars;
 using Graph.AspNetCore.Subscriptions;
 using Graph.AspNetCore.Validation;
 using GraphQL;
@@ -59,6 +61,9 @@ public static partial class GraphQLServerServiceCollectionExtensions
         services.AddScoped<GraphQLAuthorizer>();
         services.AddSingleton<IRequestValidationRule>(AuthorizationValidationRule.Instance);
         services.AddSingleton<IRequestValidationRule>(InputValueRule.Instance);
+
+        // An application's own DateTime scalar, registered before this, wins.
+        services.TryAddSingleton<DateTimeGraphType, Rfc3339DateTimeGraphType>();
         services.AddGraphQL(builder =>
         {
             builder.AddSchema<TSchema>();
@@ -67,11 +72,20 @@ public static partial class GraphQLServerServiceCollectionExtensions
             builder.AddUnhandledExceptionHandler(TagAndLog);
             builder.ConfigureSchema(schema =>
             {
+                // The current specification's introspection: isRepeatable, and deprecated arguments and
+                // input fields (@deprecated allowed on them, isDeprecated/deprecationReason, includeDeprecated).
+                // SpecIntrospectionVisitor adds what the engine lacks. AppliedDirectives stays off: it is not
+                // in any specification, and no client asks for it.
+                schema.Features.RepeatableDirectives = true;
+                schema.Features.DeprecationOfInputValues = true;
+                schema.Filter = new SpecSchemaFilter();
+                schema.Directives.Register(new SpecifiedByDirective(), new OneOfDirective());
                 schema.Directives.Register(new AuthorizeDirective());
                 schema.RegisterCostDirectives();
             });
             builder.AddExecutionStrategy<ErrorCappedParallelExecutionStrategy>(OperationType.Query);
             builder.AddExecutionStrategy<ErrorCappedSerialExecutionStrategy>(OperationType.Mutation);
+            builder.AddSchemaVisitor<SpecIntrospectionVisitor>();
             builder.AddSchemaVisitor<AuthorizationSchemaVisitor>();
             builder.AddSubscriptionExecution();
             configure?.Invoke(builder);

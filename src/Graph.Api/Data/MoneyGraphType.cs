@@ -1,4 +1,6 @@
 using System.Globalization;
+using Graph.AspNetCore.Introspection;
+using Graph.AspNetCore.Scalars;
 using Graph.AspNetCore.Validation;
 using GraphQL.Types;
 using GraphQLParser.AST;
@@ -19,7 +21,12 @@ public sealed class MoneyGraphType : DecimalGraphType
     /// <summary>The largest magnitude accepted: 10 integer digits and 2 decimals.</summary>
     public const decimal Limit = 9_999_999_999.99m;
 
-    public MoneyGraphType() => Name = "Decimal";
+    public MoneyGraphType()
+    {
+        Name = "Decimal";
+        Description = "A decimal number, written as a JSON number (`4.99`); amounts of money have at most 2 decimals.";
+        this.SpecifiedBy(ScalarSpecifications.DecimalNumber);
+    }
 
     public override object? ParseLiteral(GraphQLValue value) => Check(base.ParseLiteral(value));
 

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Collections.Concurrent;
+using Graph.AspNetCore.DataLoader;
 using GraphQL;
 using GraphQL.DataLoader;
 using GraphQL.Resolvers;
@@ -68,15 +69,34 @@ internal sealed class AuthorizingFieldResolver(IFieldResolver inner, FieldAuthor
             case string:
                 return result;
             case IEnumerable items:
+                // Each element on its own: a denied one is null with its error at its own path
+                // (["nodes", 1]), the others arrive. An element still pending (nodes(ids:) returns one
+                // loader result per id) is checked when it is loaded.
+                var checkedItems = new List<object?>();
                 foreach (var item in items)
                 {
-                    await CheckObjectAsync(authorizer, context, item).ConfigureAwait(false);
+                    checkedItems.Add(item is IDataLoaderResult pending
+                        ? new CheckedDataLoaderResult(pending, value => CheckResultAsync(authorizer, context, value))
+                        : await CheckItemAsync(authorizer, context, item).ConfigureAwait(false));
                 }
 
-                return result;
+                return checkedItems;
             default:
                 await CheckObjectAsync(authorizer, context, result).ConfigureAwait(false);
                 return result;
+        }
+    }
+
+    private async Task<object?> CheckItemAsync(GraphQLAuthorizer authorizer, IResolveFieldContext context, object? item)
+    {
+        try
+        {
+            await CheckObjectAsync(authorizer, context, item).ConfigureAwait(false);
+            return item;
+        }
+        catch (ExecutionError denied)
+        {
+            return DataLoaderResult.FromException<object?>(denied);
         }
     }
 

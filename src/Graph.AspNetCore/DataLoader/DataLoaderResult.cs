@@ -11,6 +11,16 @@ public static class DataLoaderResult
     /// </summary>
     public static IDataLoaderResult<T> FromValue<T>(T value) => new CompletedResult<T>(value);
 
+    /// <summary>
+    /// A result that fails with <paramref name="exception"/> when it is awaited. As an element of a list a
+    /// resolver returns, it makes that element alone null, with the error at the element's own path.
+    /// </summary>
+    public static IDataLoaderResult<T> FromException<T>(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return new FailedResult<T>(exception);
+    }
+
     /// <summary>Maps the value once it is loaded.</summary>
     public static IDataLoaderResult<TResult> Then<T, TResult>(this IDataLoaderResult<T> source, Func<T, TResult> map)
     {

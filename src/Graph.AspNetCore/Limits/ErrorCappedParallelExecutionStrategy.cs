@@ -1,3 +1,4 @@
+using Graph.AspNetCore.Execution;
 using GraphQL;
 using GraphQL.Execution;
 using ExecutionContext = GraphQL.Execution.ExecutionContext;
@@ -5,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace Graph.AspNetCore.Limits;
 
-/// <summary>graphql-dotnet's parallel strategy (queries, subscription events) with the <see cref="ErrorBudget"/>.</summary>
+/// <summary>graphql-dotnet's parallel strategy (queries, subscription events) with the <see cref="ErrorBudget"/>, and an error of its own for every failed node (<see cref="NodeErrors"/>).</summary>
 public sealed class ErrorCappedParallelExecutionStrategy(IOptions<GraphQLServerOptions> options) : ParallelExecutionStrategy
 {
     private readonly int _maxErrors = options.Value.Limits.MaxErrors;
@@ -15,7 +16,7 @@ public sealed class ErrorCappedParallelExecutionStrategy(IOptions<GraphQLServerO
     {
         if (!ErrorBudget.DropIfSpent(context, node, _maxErrors))
         {
-            base.SetNodeError(context, node, error);
+            base.SetNodeError(context, node, NodeErrors.Own(error));
         }
     }
 }

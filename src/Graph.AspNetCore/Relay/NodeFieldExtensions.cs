@@ -33,7 +33,7 @@ public static class NodeFieldExtensions
             .Argument<NonNullGraphType<IdGraphType>>("id", "The global id.")
             .Resolve(context => ResolveNode(context, context.GetArgument<string>("id")));
 
-        query.Field<NonNullGraphType<ListGraphType<NodeInterfaceType>>, IDataLoaderResult<object?[]>>("nodes")
+        query.Field<NonNullGraphType<ListGraphType<NodeInterfaceType>>, IReadOnlyList<IDataLoaderResult<object?>>>("nodes")
             .Description($"Fetches objects by their global ids, in order; at most {maxIds} ids.")
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("ids", "The global ids.")
             .WithListSize(assumedSize: maxIds)
@@ -45,9 +45,23 @@ public static class NodeFieldExtensions
                     throw new ExecutionError($"At most {maxIds} ids may be asked for at once.") { Code = ErrorCodes.NodesTooMany };
                 }
 
+                // One pending result per id, so that each element completes on its own: an invalid id is
+                // null with its error at its own path (["nodes", 1]) and the other elements still arrive.
                 // Every id is queued on its type's loader before any is awaited: one batch per type.
-                return DataLoaderResult.WhenAll(ids.Select(id => ResolveNode(context, id)).ToList());
+                return ids.Select(id => ResolveNodeOrError(context, id)).ToList();
             });
+    }
+
+    private static IDataLoaderResult<object?> ResolveNodeOrError(IResolveFieldContext context, string id)
+    {
+        try
+        {
+            return ResolveNode(context, id);
+        }
+        catch (ExecutionError error)
+        {
+            return DataLoaderResult.FromException<object?>(error);
+        }
     }
 
     private static IDataLoaderResult<object?> ResolveNode(IResolveFieldContext context, string id)

@@ -75,6 +75,60 @@ public sealed class NodeTests : IDisposable
     }
 
     [Fact]
+    public async Task A_bad_id_among_nodes_is_null_with_its_own_error_and_the_others_resolve()
+    {
+        var response = await _client.PostAsync(
+            "query ($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }",
+            new { ids = new[] { "garbage", Product1, "Tm9wZTox", Category1 } });
+
+        var nodes = response.Data!["nodes"]!.AsArray();
+        Assert.Null(nodes[0]);
+        Assert.Equal(Product1, nodes[1]!["id"]!.GetValue<string>());
+        Assert.Null(nodes[2]);
+        Assert.Equal(Category1, nodes[3]!["id"]!.GetValue<string>());
+        Assert.Equal(["INVALID_ID", "INVALID_ID"], response.ErrorCodes);
+        Assert.Equal(["nodes/0", "nodes/2"], response.Errors!.Select(e => string.Join('/', e!["path"]!.AsArray().Select(p => p!.ToString()))));
+        Assert.All(response.Errors!, e => Assert.Single(e!["locations"]!.AsArray()));
+        Assert.Contains("'garbage'", response.Errors![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Only_bad_ids_among_nodes_still_answer_the_list()
+    {
+        var response = await _client.PostAsync("{ nodes(ids: [\"garbage\"]) { id } categories { name } }");
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.Status);
+        Assert.Equal([null], response.Data!["nodes"]!.AsArray());
+        Assert.Equal(["INVALID_ID"], response.ErrorCodes);
+        Assert.NotEmpty(response.Data!["categories"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task A_node_the_user_may_not_see_among_nodes_is_null_with_its_own_error()
+    {
+        using var alice = await _factory.ClientAsAsync(DemoAccounts.Alice);
+        (await alice.PostAsync("mutation { addToCart(input: { productId: \"UHJvZHVjdDoy\", quantity: 1 }) { errors { __typename } } }")).AssertNoErrors();
+        var checkout = await alice.PostAsync("mutation { checkout(input: { idempotencyKey: \"nodes\", paymentToken: \"tok_visa\" }) { order { id } errors { __typename } } }");
+        var orderId = checkout.Data!["checkout"]!["order"]!["id"]!.GetValue<string>();
+        using var bob = await _factory.ClientAsAsync(DemoAccounts.Bob);
+
+        var response = await bob.PostAsync(
+            "query ($ids: [ID!]!) { nodes(ids: $ids) { id ... on Order { number } } }",
+            new { ids = new[] { Product1, orderId } });
+        var own = await alice.PostAsync(
+            "query ($ids: [ID!]!) { nodes(ids: $ids) { id ... on Order { number } } }",
+            new { ids = new[] { Product1, orderId } });
+
+        Assert.Equal(Product1, response.Data!["nodes"]![0]!["id"]!.GetValue<string>());
+        Assert.Null(response.Data!["nodes"]![1]);
+        var error = Assert.Single(response.Errors!)!;
+        Assert.Equal("AUTH_NOT_AUTHORIZED", error["extensions"]!["code"]!.GetValue<string>());
+        Assert.Equal("nodes/1", string.Join('/', error["path"]!.AsArray().Select(p => p!.ToString())));
+        own.AssertNoErrors();
+        Assert.Equal(orderId, own.Data!["nodes"]![1]!["id"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Nodes_refuses_more_than_fifty_ids()
     {
         var ids = Enumerable.Repeat(Product1, 51).ToArray();

@@ -17,6 +17,7 @@ internal static class TestServerHost
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(new CapturingLoggerProvider());
         builder.Services.AddSingleton<TestQuery>();
+        builder.Services.AddSingleton<ThingType>();
         builder.Services.AddGraphQLServer<TestSchema>();
         services?.Invoke(builder.Services);
         var app = builder.Build();
@@ -42,6 +43,7 @@ internal static class TestServerHost
             Field<ListGraphType<StringGraphType>>("many")
                 .Argument<IntGraphType>("count")
                 .Resolve(context => Enumerable.Repeat(new string('x', 1_000), context.GetArgument<int>("count")));
+            Field<ListGraphType<ThingType>>("things").Resolve(_ => new[] { 1, 2, 3 });
             Field<StringGraphType>("wait").ResolveAsync(async context =>
             {
                 // Runs until it is cancelled; a test registers WaitSignals to see when it starts and stops.
@@ -59,6 +61,23 @@ internal static class TestServerHost
                 }
             });
         }
+    }
+}
+
+/// <summary>
+/// An item of <c>things</c>: its fields fail with one error instance for every item, as a shared error
+/// object or a batch that fails as a whole would.
+/// </summary>
+internal sealed class ThingType : ObjectGraphType<int>
+{
+    public static readonly GraphQL.ExecutionError Shared = new("Every thing fails alike.") { Code = "SHARED" };
+
+    public ThingType()
+    {
+        Name = "Thing";
+        Field<IntGraphType>("id").Resolve(context => context.Source);
+        Field<StringGraphType>("broken").Resolve(_ => throw Shared);
+        Field<StringGraphType>("batched").Resolve(_ => Graph.AspNetCore.DataLoader.DataLoaderResult.FromException<string>(Shared));
     }
 }
 
