@@ -1,6 +1,6 @@
 namespace Graph.Api.Accounts;
 
-/// <summary>What an account may do (API.md: CUSTOMER, STAFF, ADMIN).</summary>
+/// <summary>What an account may do (src/Graph.Api/README.md: CUSTOMER, STAFF, ADMIN).</summary>
 public enum Role
 {
     Customer,

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 namespace Graph.Api.Accounts;
 
 /// <summary>
-/// The resource policies of API.md's ownership rules. Each is evaluated against the object being
+/// The resource policies of the contract's ownership rules (src/Graph.Api/README.md). Each is evaluated against the object being
 /// read (the <c>@authorize(policy:)</c> resource), never by <c>if</c> statements in resolvers.
 /// </summary>
 public static class ShopPolicies

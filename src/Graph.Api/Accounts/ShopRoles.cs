@@ -1,6 +1,6 @@
 namespace Graph.Api.Accounts;
 
-/// <summary>The role names as tokens and <c>@authorize(roles:)</c> spell them (API.md).</summary>
+/// <summary>The role names as tokens and <c>@authorize(roles:)</c> spell them (src/Graph.Api/README.md).</summary>
 public static class ShopRoles
 {
     public const string Customer = "CUSTOMER";

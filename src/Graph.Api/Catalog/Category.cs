@@ -1,6 +1,6 @@
 namespace Graph.Api.Catalog;
 
-/// <summary>A catalog section (API.md: name, slug).</summary>
+/// <summary>A catalog section (src/Graph.Api/README.md: name, slug).</summary>
 public sealed class Category
 {
     public int Id { get; set; }

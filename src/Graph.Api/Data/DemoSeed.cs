@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Graph.Api.Data;
 
 /// <summary>
-/// The demo catalog and accounts (API.md: demo data). Deterministic: the same rows, ids and
+/// The demo catalog and accounts (src/Graph.Api/README.md: demo data). Deterministic: the same rows, ids and
 /// timestamps on every fresh database, so snapshots and examples stay stable.
 /// </summary>
 public static class DemoSeed

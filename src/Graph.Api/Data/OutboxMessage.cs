@@ -2,7 +2,7 @@ namespace Graph.Api.Data;
 
 /// <summary>
 /// A domain event written in the same transaction as the change that caused it; a dispatcher
-/// publishes it after commit and marks it sent (ARCHITECTURE.md: writes and live events).
+/// publishes it after commit and marks it sent (src/Graph.AspNetCore/README.md: writes and live events).
 /// </summary>
 public sealed class OutboxMessage
 {

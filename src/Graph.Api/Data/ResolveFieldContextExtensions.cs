@@ -7,7 +7,7 @@ internal static class ResolveFieldContextExtensions
 {
     /// <summary>
     /// A context of its own for one resolver: resolvers of a query run in parallel and must never
-    /// share one (ARCHITECTURE.md: data).
+    /// share one (src/Graph.AspNetCore/README.md: data).
     /// </summary>
     public static Task<ShopDbContext> CreateDbContextAsync(this IResolveFieldContext context) =>
         context.RequestServices!.GetRequiredService<IDbContextFactory<ShopDbContext>>()

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Graph.Api.Data;
 
-/// <summary>The shop's database: every entity of API.md and the outbox.</summary>
+/// <summary>The shop's database: every entity of the contract (src/Graph.Api/README.md) and the outbox.</summary>
 public sealed class ShopDbContext(DbContextOptions<ShopDbContext> options) : DbContext(options)
 {
     public DbSet<User> Users => Set<User>();

@@ -54,7 +54,7 @@ public sealed class Order
     }
 
     /// <summary>
-    /// Moves the order along its lifecycle (API.md: PLACED → PREPARING → SHIPPED → DELIVERED, and
+    /// Moves the order along its lifecycle (src/Graph.Api/README.md: PLACED → PREPARING → SHIPPED → DELIVERED, and
     /// CANCELLED from PLACED or PREPARING) and records the change; any other move is refused.
     /// </summary>
     public InvalidStatusTransitionError? MoveTo(OrderStatus to, int byUserId, DateTime at)

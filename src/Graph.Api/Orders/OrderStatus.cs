@@ -1,6 +1,6 @@
 namespace Graph.Api.Orders;
 
-/// <summary>Where an order is in its lifecycle (API.md).</summary>
+/// <summary>Where an order is in its lifecycle (src/Graph.Api/README.md).</summary>
 public enum OrderStatus
 {
     Placed,

@@ -1,6 +1,6 @@
 namespace Graph.Api.Orders;
 
-/// <summary>API.md: a payment is CAPTURED by checkout and REFUNDED when the order is cancelled.</summary>
+/// <summary>A payment is CAPTURED by checkout and REFUNDED when the order is cancelled.</summary>
 public enum PaymentStatus
 {
     Captured,

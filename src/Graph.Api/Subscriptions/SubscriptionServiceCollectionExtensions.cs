@@ -15,7 +15,7 @@ public static class SubscriptionServiceCollectionExtensions
     }
 
     /// <summary>
-    /// The outbox dispatcher (ARCHITECTURE.md: writes and live events): publishes committed events to
+    /// The outbox dispatcher (src/Graph.AspNetCore/README.md: writes and live events): publishes committed events to
     /// the event bus, nudged by every commit that wrote some.
     /// </summary>
     public static IServiceCollection AddOutboxDispatcher(this IServiceCollection services)

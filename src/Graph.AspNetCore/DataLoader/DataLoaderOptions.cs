@@ -4,8 +4,9 @@ namespace Graph.AspNetCore.DataLoader;
 public sealed class DataLoaderOptions
 {
     /// <summary>
-    /// The default <see cref="MaxBatchSize"/>: well under SQLite's limit of bound parameters per
-    /// statement, so one batch fits in one <c>WHERE key IN (…)</c> query.
+    /// The default <see cref="MaxBatchSize"/>. The key list travels as one parameter (a JSON array
+    /// or a PostgreSQL array), so no parameter limit applies; the cap keeps one query's key list,
+    /// its result and the time a batch holds a connection moderate when a wave asks for thousands.
     /// </summary>
     public const int DefaultMaxBatchSize = 500;
 

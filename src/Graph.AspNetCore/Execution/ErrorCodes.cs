@@ -30,8 +30,6 @@ public static class ErrorCodes
     /// <summary>The document is nested deeper than the parser allows.</summary>
     public const string DocumentTooDeep = "DOCUMENT_TOO_DEEP";
 
-    /// <summary>Introspection was asked for where it is turned off.</summary>
-    public const string IntrospectionDisabled = "INTROSPECTION_DISABLED";
 
     /// <summary>A global id that cannot be decoded or names an unknown type.</summary>
     public const string InvalidId = "INVALID_ID";
