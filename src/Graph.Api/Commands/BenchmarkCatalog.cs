@@ -67,11 +67,15 @@ public static class BenchmarkCatalog
             }
 
             done += size;
-            while (nextReport <= 10 && done * 10L >= count * (long)nextReport)
+
+            // One line when a batch crosses a tenth of the way (one line for a single batch), saying
+            // how far it really is.
+            var tenths = (int)(done * 10L / count);
+            if (tenths >= nextReport)
             {
                 var elapsed = TimeProvider.System.GetElapsedTime(started);
-                await progress.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {nextReport * 10,3}%  {done,9:N0} products  {elapsed.TotalSeconds,6:0.0} s"));
-                nextReport++;
+                await progress.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {done * 100L / count,3}%  {done,9:N0} products  {elapsed.TotalSeconds,6:0.0} s"));
+                nextReport = tenths + 1;
             }
         }
 

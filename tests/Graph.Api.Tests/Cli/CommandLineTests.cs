@@ -29,7 +29,7 @@ public class CommandLineTests
             var (exitCode, output, _) = await ShopProcess.RunAsync(args);
 
             Assert.Equal(0, exitCode);
-            foreach (var command in new[] { "schema export [path]", "db migrate", "db seed [--products N]", "help, --help" })
+            foreach (var command in new[] { "schema export [path]", "operations manifest [path]", "db migrate", "db seed [--products N]", "help, --help" })
             {
                 Assert.Contains(command, output, StringComparison.Ordinal);
             }
@@ -87,7 +87,8 @@ public class CommandLineTests
 
             Assert.Equal(0, again);
             Assert.Contains("100%", output, StringComparison.Ordinal);
-            Assert.Equal(10, output.Split('\n').Count(line => line.Contains("% ", StringComparison.Ordinal) && line.Contains("products", StringComparison.Ordinal)));
+            // 1,000 products are one batch: one progress line, not ten copies of it.
+            Assert.Single(output.Split('\n'), line => line.Contains("% ", StringComparison.Ordinal) && line.Contains("products", StringComparison.Ordinal));
             var demo = Count(database, $"SELECT COUNT(*) FROM Products WHERE Sku NOT LIKE '{BenchmarkCatalog.SkuPrefix}%'");
             Assert.Equal(60, demo);
             Assert.Equal(2000, Count(database, $"SELECT COUNT(*) FROM Products WHERE Sku LIKE '{BenchmarkCatalog.SkuPrefix}%'"));
@@ -97,6 +98,21 @@ public class CommandLineTests
         {
             Delete(database);
         }
+    }
+
+    [Fact]
+    public async Task Seed_progress_reports_how_far_it_really_is_once_per_tenth_crossed()
+    {
+        using var factory = new ShopApiFactory();
+        var contexts = factory.Services.GetRequiredService<IDbContextFactory<ShopDbContext>>();
+        using var progress = new StringWriter();
+
+        await BenchmarkCatalog.AddProductsAsync(contexts, 12_000, progress);
+
+        // Batches of 5,000: 5,000 (41%), 10,000 (83%), 12,000 (100%).
+        var lines = progress.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()).ToList();
+        Assert.Equal(["41%", "83%", "100%"], lines.Select(l => l.Split(' ')[0]));
+        Assert.Contains("12,000 products", lines[^1], StringComparison.Ordinal);
     }
 
     [Fact]
