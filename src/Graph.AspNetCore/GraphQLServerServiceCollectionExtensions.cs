@@ -6,6 +6,7 @@ using Graph.AspNetCore.Execution;
 using Graph.AspNetCore.Limits;
 using Graph.AspNetCore.Limits.Cost;
 using Graph.AspNetCore.Relay;
+using Graph.AspNetCore.Sse.SingleConnection;
 using Graph.AspNetCore.Subscriptions;
 using Graph.AspNetCore.Validation;
 using GraphQL;
@@ -36,6 +37,7 @@ public static partial class GraphQLServerServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton<GraphQLServerTelemetry>();
         services.TryAddSingleton<GraphQLConnectionLimiters>();
+        services.TryAddSingleton<SseReservations>();
         services.AddSingleton<NodeResolverRegistry>();
         // The full registration (policy evaluator included): WebApplication adds UseAuthorization whenever
         // authorization services exist, and that middleware refuses to start with the core set alone.

@@ -119,4 +119,19 @@ public static class ErrorCodes
 
     /// <summary>A WebSocket runs <c>GraphQL:Limits:MaxOperationsPerSocket</c> operations already; the new one is refused, the others go on.</summary>
     public const string TooManyOperations = "TOO_MANY_OPERATIONS";
+
+    /// <summary>A batch (a JSON array of requests) holds more than <c>GraphQL:MaxBatchSize</c> requests. 413.</summary>
+    public const string BatchTooLarge = "BATCH_TOO_LARGE";
+
+    /// <summary>A batch (a JSON array of requests) holds no request. 400.</summary>
+    public const string BatchEmpty = "BATCH_EMPTY";
+
+    /// <summary>No single-connection event stream is reserved under the <c>X-GraphQL-Event-Stream-Token</c> sent (never made, expired, or ended). 404.</summary>
+    public const string StreamNotFound = "SSE_STREAM_NOT_FOUND";
+
+    /// <summary>The reserved event stream is open already; a reservation is fulfilled by one stream only. 409.</summary>
+    public const string StreamAlreadyOpen = "SSE_STREAM_ALREADY_OPEN";
+
+    /// <summary>The reserved event stream runs an operation with this <c>operationId</c> already. 409.</summary>
+    public const string OperationIdInUse = "SSE_OPERATION_ID_IN_USE";
 }
