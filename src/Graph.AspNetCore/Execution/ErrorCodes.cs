@@ -117,7 +117,7 @@ public static class ErrorCodes
     /// <summary>The server, the client address or the user holds as many WebSockets or SSE streams as allowed (503 or 429); <c>Retry-After</c> says when to try again.</summary>
     public const string TooManyConnections = "TOO_MANY_CONNECTIONS";
 
-    /// <summary>A WebSocket runs <c>GraphQL:Limits:MaxOperationsPerSocket</c> operations already; the new one is refused, the others go on.</summary>
+    /// <summary>A WebSocket (or a single-connection SSE stream) runs <c>GraphQL:Limits:MaxOperationsPerSocket</c> operations already; the new one is refused, the others go on.</summary>
     public const string TooManyOperations = "TOO_MANY_OPERATIONS";
 
     /// <summary>A batch (a JSON array of requests) holds more than <c>GraphQL:MaxBatchSize</c> requests. 413.</summary>
