@@ -17,12 +17,7 @@ internal static class RequestBodyBuffer
     /// </summary>
     public static async ValueTask<(ReadResult Read, TransportError? Error)> ReadAsync(HttpContext context, long maxSize)
     {
-        var sizeFeature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
-        if (sizeFeature is { IsReadOnly: false })
-        {
-            sizeFeature.MaxRequestBodySize = maxSize;
-        }
-
+        LimitSize(context, maxSize);
         var body = context.Request.BodyReader;
         try
         {
@@ -62,6 +57,7 @@ internal static class RequestBodyBuffer
     /// </summary>
     public static async ValueTask<bool> StartsWithArrayAsync(HttpContext context, long maxSize)
     {
+        LimitSize(context, maxSize);
         var body = context.Request.BodyReader;
         try
         {
@@ -85,6 +81,17 @@ internal static class RequestBodyBuffer
         catch (BadHttpRequestException)
         {
             return false;
+        }
+    }
+
+    // The server's own limit (it applies to chunked bodies too) can be set only before the body is
+    // first read, which may be here or in the look for a batch.
+    private static void LimitSize(HttpContext context, long maxSize)
+    {
+        var sizeFeature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
+        if (sizeFeature is { IsReadOnly: false })
+        {
+            sizeFeature.MaxRequestBodySize = maxSize;
         }
     }
 

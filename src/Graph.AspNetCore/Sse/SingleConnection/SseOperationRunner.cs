@@ -70,6 +70,12 @@ internal sealed class SseOperationRunner<TSchema>(
             await AnswerStoppedAsync(context, reservation, mediaType).ConfigureAwait(false);
             return;
         }
+        catch
+        {
+            // Its id must not stay taken by an operation that will never end.
+            reservation.Stop(id);
+            throw;
+        }
 
         if (!result.Executed)
         {
