@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Graph.Api.Tests.Infrastructure;
 using Graph.Api.Tests.Limits;
@@ -17,7 +16,6 @@ namespace Graph.Api.Tests.Subscriptions;
 /// </summary>
 public sealed class SseSingleConnectionTests : IDisposable
 {
-    private const string TokenHeader = "X-GraphQL-Event-Stream-Token";
     private const string StockSubscription = "subscription($id: ID!) { productStockChanged(productId: $id) { id stock } }";
 
     private readonly KestrelShopServer _server;
@@ -237,49 +235,16 @@ public sealed class SseSingleConnectionTests : IDisposable
         await AssertErrorAsync(after, HttpStatusCode.NotFound, "SSE_STREAM_NOT_FOUND");
     }
 
-    private async Task<string> ReserveAsync(string? bearer = null)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Put, GraphQLHttp.Path);
-        Authorize(request, bearer);
-        using var response = await _client.SendAsync(request);
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
-        var token = await response.Content.ReadAsStringAsync();
-        Assert.True(token.Length >= 40, $"The token '{token}' is too short to be unguessable.");
-        return token;
-    }
+    private Task<string> ReserveAsync(string? bearer = null) => _client.ReserveAsync(bearer);
 
-    private async Task<HttpResponseMessage> OpenAsync(string token)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, GraphQLHttp.Path);
-        request.Headers.Add(TokenHeader, token);
-        request.Headers.Accept.ParseAdd("text/event-stream");
-        return await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
-    }
+    private Task<HttpResponseMessage> OpenAsync(string token) => _client.OpenAsync(token);
 
-    private async Task<HttpResponseMessage> PostAsync(string token, string? operationId, string query, object? variables = null, string? bearer = null, string? accept = null)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, GraphQLHttp.Path)
-        {
-            Content = JsonContent.Create(new { query, variables, extensions = operationId is null ? null : new { operationId } }),
-        };
-        request.Headers.Add(TokenHeader, token);
-        if (accept is not null)
-        {
-            request.Headers.Accept.ParseAdd(accept);
-        }
+    private Task<HttpResponseMessage> PostAsync(string token, string? operationId, string query, object? variables = null, string? bearer = null, string? accept = null) =>
+        _client.PostOperationAsync(token, operationId, query, variables, bearer, accept);
 
-        Authorize(request, bearer);
-        return await _client.SendAsync(request);
-    }
+    private Task<HttpResponseMessage> DeleteAsync(string token, string? operationId, string? bearer = null) => _client.DeleteOperationAsync(token, operationId, bearer);
 
-    private async Task<HttpResponseMessage> DeleteAsync(string token, string? operationId, string? bearer = null)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Delete, GraphQLHttp.Path + (operationId is null ? string.Empty : "?operationId=" + operationId));
-        request.Headers.Add(TokenHeader, token);
-        Authorize(request, bearer);
-        return await _client.SendAsync(request);
-    }
+    private static Task AssertErrorAsync(HttpResponseMessage response, HttpStatusCode status, string code) => SseSingleConnectionRequests.AssertErrorAsync(response, status, code);
 
     private async Task<string> ProductIdAsync()
     {
@@ -294,21 +259,5 @@ public sealed class SseSingleConnectionTests : IDisposable
         var response = await client.PostAsync("mutation($id: ID!) { restockProduct(input: { productId: $id, quantity: 2 }) { product { stock } } }", new { id = productId });
         response.AssertNoErrors();
         return response.Data!["restockProduct"]!["product"]!["stock"]!.GetValue<int>();
-    }
-
-    private static void Authorize(HttpRequestMessage request, string? bearer)
-    {
-        if (bearer is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
-        }
-    }
-
-    private static async Task AssertErrorAsync(HttpResponseMessage response, HttpStatusCode status, string code)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(status == response.StatusCode, $"Expected {status}, got {response.StatusCode}: {text}");
-        var body = JsonNode.Parse(text)!;
-        Assert.Equal(code, body["errors"]![0]!["extensions"]!["code"]!.ToString());
     }
 }
