@@ -1,6 +1,6 @@
 using Graph.AspNetCore.Http;
 using Graph.AspNetCore.Ide;
-using Graph.AspNetCore.Sse;
+using Graph.AspNetCore.Sse.SingleConnection;
 using Graph.AspNetCore.WebSockets;
 using GraphQL.Types;
 using Microsoft.AspNetCore.Builder;
@@ -16,7 +16,7 @@ public static class GraphQLEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Maps GraphQL over HTTP for <typeparamref name="TSchema"/> at <see cref="GraphQLServerOptions.Path"/>,
-    /// with GraphQL over WebSocket and over server-sent events on the same path.
+    /// with GraphQL over WebSocket and over server-sent events (both modes of graphql-sse) on the same path.
     /// </summary>
     public static IEndpointConventionBuilder MapGraphQL<TSchema>(this IEndpointRouteBuilder endpoints)
         where TSchema : ISchema
@@ -36,8 +36,8 @@ public static class GraphQLEndpointRouteBuilderExtensions
         }
 
         RequestDelegate pipeline = app
-            .UseMiddleware<GraphQLSseMiddleware<TSchema>>() // Accept: text/event-stream (graphql-sse)
-            .UseMiddleware<GraphQLHttpMiddleware<TSchema>>()
+            .UseMiddleware<GraphQLSseSingleConnectionMiddleware<TSchema>>() // PUT, and requests with an event-stream token (graphql-sse single connection mode)
+            .UseMiddleware<GraphQLHttpMiddleware<TSchema>>() // GET, POST, batches; JSON or an event stream of its own by Accept
             .Build();
         return endpoints.Map(options.Path, pipeline).WithDisplayName("GraphQL");
     }

@@ -65,7 +65,7 @@ public sealed class GraphQLLimitsOptions
 
     // ---- Connections (WebSocket and server-sent events) ----
 
-    /// <summary>The most operations running at once on one WebSocket.</summary>
+    /// <summary>The most operations running at once on one WebSocket, or on one single-connection SSE stream.</summary>
     public int MaxOperationsPerSocket { get; set; } = 100;
 
     /// <summary>How many bytes of results may wait for a WebSocket or SSE client that does not read; past it the connection is closed.</summary>

@@ -28,6 +28,24 @@ public sealed class GraphQLServerOptions
     public long MaxRequestBodySize { get; set; } = 1_048_576;
 
     /// <summary>
+    /// The most requests one batch (a POST whose body is a JSON array of requests) may hold; a larger
+    /// batch is refused whole with 413 (<c>BATCH_TOO_LARGE</c>). Zero turns batching off: an array is
+    /// then answered 400 as any body that is not a GraphQL request.
+    /// </summary>
+    public int MaxBatchSize { get; set; } = 10;
+
+    /// <summary>
+    /// Whether graphql-sse's single connection mode is served: <c>PUT</c> reserves an event stream,
+    /// a <c>GET</c> with its token opens it, and operations <c>POST</c>ed with the token stream their
+    /// results through it. A reservation lives on the instance that made it, so several instances
+    /// need sticky routing for it; off, <c>PUT</c> is answered 405 and clients use distinct connections.
+    /// </summary>
+    public bool EnableSseSingleConnection { get; set; } = true;
+
+    /// <summary>How long a single-connection reservation waits for its event stream to be opened before it is dropped.</summary>
+    public TimeSpan SseReservationTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
     /// The deepest nesting of a document's syntax tree the parser accepts, so that a hostile
     /// document cannot exhaust the stack.
     /// </summary>

@@ -9,6 +9,7 @@ using Graph.AspNetCore.Limits.Cost;
 using Graph.AspNetCore.PersistedOperations;
 using Graph.AspNetCore.Relay;
 using Graph.AspNetCore.Scalars;
+using Graph.AspNetCore.Sse.SingleConnection;
 using Graph.AspNetCore.Subscriptions;
 using Graph.AspNetCore.Validation;
 using GraphQL;
@@ -54,6 +55,7 @@ public static partial class GraphQLServerServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton<GraphQLServerTelemetry>();
         services.TryAddSingleton<GraphQLConnectionLimiters>();
+        services.TryAddSingleton<SseReservations>();
         services.AddSingleton<NodeResolverRegistry>();
         // The full registration (policy evaluator included): WebApplication adds UseAuthorization whenever
         // authorization services exist, and that middleware refuses to start with the core set alone.

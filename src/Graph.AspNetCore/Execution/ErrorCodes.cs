@@ -115,7 +115,7 @@ public static class ErrorCodes
     /// <summary>The server, the client address or the user holds as many WebSockets or SSE streams as allowed (503 or 429); <c>Retry-After</c> says when to try again.</summary>
     public const string TooManyConnections = "TOO_MANY_CONNECTIONS";
 
-    /// <summary>A WebSocket runs <c>GraphQL:Limits:MaxOperationsPerSocket</c> operations already; the new one is refused, the others go on.</summary>
+    /// <summary>A WebSocket (or a single-connection SSE stream) runs <c>GraphQL:Limits:MaxOperationsPerSocket</c> operations already; the new one is refused, the others go on.</summary>
     public const string TooManyOperations = "TOO_MANY_OPERATIONS";
 
     /// <summary>A persisted id (<c>documentId</c> or <c>extensions.persistedQuery</c>) the server does not know: send the document with it (automatic persisted queries) or use a trusted document's id.</summary>
@@ -132,4 +132,19 @@ public static class ErrorCodes
 
     /// <summary>The persisted id is malformed (not 64 hexadecimal digits, or <c>persistedQuery</c> not an object).</summary>
     public const string PersistedQueryInvalid = "PERSISTED_QUERY_INVALID";
+
+    /// <summary>A batch (a JSON array of requests) holds more than <c>GraphQL:MaxBatchSize</c> requests. 413.</summary>
+    public const string BatchTooLarge = "BATCH_TOO_LARGE";
+
+    /// <summary>A batch (a JSON array of requests) holds no request. 400.</summary>
+    public const string BatchEmpty = "BATCH_EMPTY";
+
+    /// <summary>No single-connection event stream is reserved under the <c>X-GraphQL-Event-Stream-Token</c> sent (never made, expired, or ended). 404.</summary>
+    public const string StreamNotFound = "SSE_STREAM_NOT_FOUND";
+
+    /// <summary>The reserved event stream is open already; a reservation is fulfilled by one stream only. 409.</summary>
+    public const string StreamAlreadyOpen = "SSE_STREAM_ALREADY_OPEN";
+
+    /// <summary>The reserved event stream runs an operation with this <c>operationId</c> already. 409.</summary>
+    public const string OperationIdInUse = "SSE_OPERATION_ID_IN_USE";
 }

@@ -1,29 +1,33 @@
-using System.Buffers.Text;
-using System.Security.Cryptography;
-using System.Text;
+using Graph.AspNetCore.Connections;
 using Graph.AspNetCore.Execution;
 using Graph.AspNetCore.Http.Errors;
-using Graph.AspNetCore.Limits;
+using Graph.AspNetCore.Sse;
 using GraphQL;
 using GraphQL.Types;
 using GraphQLParser.AST;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Graph.AspNetCore.Http;
 
 /// <summary>
 /// GraphQL over HTTP (the GraphQL-over-HTTP spec): queries over GET and POST, mutations over POST
-/// only, <c>Accept</c> negotiation between <c>application/graphql-response+json</c> and
-/// <c>application/json</c>, and the status codes each of them calls for.
+/// only, batches (a JSON array) over POST, and the answer in the media type the <c>Accept</c> header
+/// prefers (<see cref="AcceptedMediaTypes"/>): <c>application/graphql-response+json</c> or
+/// <c>application/json</c>, with the status codes each calls for, or an event stream of its own
+/// (graphql-sse, distinct connections mode) when the client prefers one, or accepts one for a
+/// subscription.
 /// </summary>
 public sealed class GraphQLHttpMiddleware<TSchema>
     where TSchema : ISchema
 {
     private readonly GraphQLRequestExecutor<TSchema> _executor;
-    private readonly IGraphQLTextSerializer _serializer;
     private readonly GraphQLHttpRequestReader _reader;
+    private readonly GraphQLBatchRequestReader _batchReader;
+    private readonly GraphQLResponseWriter _writer;
+    private readonly GraphQLBatchResponder<TSchema> _batches;
+    private readonly DistinctEventStream<TSchema> _eventStreams;
     private readonly GraphQLServerOptions _options;
 
     /// <summary>The request header that asks for the operation's estimated cost in <c>extensions.cost</c> (value <c>report</c>).</summary>
@@ -34,13 +38,22 @@ public sealed class GraphQLHttpMiddleware<TSchema>
         RequestDelegate next,
         GraphQLRequestExecutor<TSchema> executor,
         IGraphQLTextSerializer serializer,
-        IOptions<GraphQLServerOptions> options)
+        IOptions<GraphQLServerOptions> options,
+        IServiceScopeFactory scopes,
+        IServiceProvider services)
     {
+        ArgumentNullException.ThrowIfNull(options);
         _ = next;
         _executor = executor;
-        _serializer = serializer;
         _options = options.Value;
+        var json = (serializer as GraphQLJsonSerializer)?.Options
+            ?? throw new InvalidOperationException($"GraphQL over HTTP needs the {nameof(GraphQLJsonSerializer)}.");
         _reader = new GraphQLHttpRequestReader(serializer, _options);
+        _batchReader = new GraphQLBatchRequestReader(json, _options);
+        _writer = new GraphQLResponseWriter(serializer, _options);
+        _batches = new GraphQLBatchResponder<TSchema>(executor, _writer, scopes);
+        var limiter = (services.GetService<GraphQLConnectionLimiters>() ?? new GraphQLConnectionLimiters(options)).SseStreams;
+        _eventStreams = new DistinctEventStream<TSchema>(executor, serializer, json, _options, limiter, services.GetService<TimeProvider>() ?? TimeProvider.System);
     }
 
     /// <summary>Answers one HTTP request.</summary>
@@ -51,120 +64,79 @@ public sealed class GraphQLHttpMiddleware<TSchema>
         var isGet = HttpMethods.IsGet(method);
         if (!(isGet && _options.EnableGetRequests) && !HttpMethods.IsPost(method))
         {
-            context.Response.Headers.Allow = _options.EnableGetRequests ? "GET, POST" : "POST";
-            await WriteErrorAsync(context, GraphQLMediaTypes.Json, new MethodNotAllowedError($"The method {method} is not allowed here.")).ConfigureAwait(false);
+            context.Response.Headers.Allow = AllowedMethods();
+            await _writer.WriteErrorAsync(context, GraphQLMediaTypes.Json, new MethodNotAllowedError($"The method {method} is not allowed here.")).ConfigureAwait(false);
             return;
         }
 
-        var mediaType = GraphQLMediaTypes.Negotiate(context.Request);
-        if (mediaType is null)
+        var accepted = AcceptedMediaTypes.Negotiate(context.Request.Headers.Accept);
+        if (!accepted.AcceptsAny)
         {
-            await WriteErrorAsync(context, GraphQLMediaTypes.Json, new NotAcceptableError()).ConfigureAwait(false);
+            await _writer.WriteErrorAsync(context, GraphQLMediaTypes.Json, new NotAcceptableError()).ConfigureAwait(false);
+            return;
+        }
+
+        // Errors found before the operation is known are answered in JSON, as a client that accepts
+        // only an event stream would get them from graphql-sse's own server.
+        var errorMediaType = accepted.Json ?? GraphQLMediaTypes.Json;
+        if (await GraphQLBatchRequestReader.IsBatchAsync(context, _options).ConfigureAwait(false))
+        {
+            await ServeBatchAsync(context, accepted).ConfigureAwait(false);
             return;
         }
 
         var (request, readError) = await _reader.ReadAsync(context).ConfigureAwait(false);
         if (readError is not null || request is null)
         {
-            await WriteErrorAsync(context, mediaType, readError ?? new InvalidRequestError("The request could not be read.")).ConfigureAwait(false);
+            await _writer.WriteErrorAsync(context, errorMediaType, readError ?? new InvalidRequestError("The request could not be read.")).ConfigureAwait(false);
             return;
         }
 
-        var prepared = _executor.Prepare(request);
-        if (context.Request.Headers.TryGetValue(CostHeader, out var costHeader) && string.Equals(costHeader, "report", StringComparison.OrdinalIgnoreCase))
+        var prepared = _executor.Prepare(request) with { ReportCost = CostReport.IsRequested(context) };
+        var operation = prepared.Operation?.Operation;
+        var mediaType = accepted.For(operation) ?? errorMediaType;
+        if (operation == OperationType.Mutation && isGet)
         {
-            prepared = prepared with { ReportCost = true };
+            context.Response.Headers.Allow = "POST";
+            await _writer.WriteErrorAsync(context, errorMediaType, new MethodNotAllowedError("Mutations cannot be sent with GET; use POST.")).ConfigureAwait(false);
+            return;
         }
 
-        switch (prepared.Operation?.Operation)
+        if (mediaType == AcceptedMediaTypes.EventStream)
         {
-            case OperationType.Mutation when isGet:
-                context.Response.Headers.Allow = "POST";
-                await WriteErrorAsync(context, mediaType, new MethodNotAllowedError("Mutations cannot be sent with GET; use POST.")).ConfigureAwait(false);
-                return;
-            case OperationType.Subscription:
-                await WriteErrorAsync(context, mediaType, new OperationNotSupportedError()).ConfigureAwait(false);
-                return;
+            await _eventStreams.ServeAsync(context, prepared).ConfigureAwait(false);
+            return;
+        }
+
+        if (operation == OperationType.Subscription)
+        {
+            await _writer.WriteErrorAsync(context, mediaType, new OperationNotSupportedError()).ConfigureAwait(false);
+            return;
         }
 
         var result = await _executor.ExecuteAsync(prepared, context.User, context.RequestServices, context.RequestAborted).ConfigureAwait(false);
-
-        // application/json answers every well-formed GraphQL request with 200; the GraphQL response
-        // media type uses 400 when the request never reached execution (parse, validation, variables).
-        // A request refused by a limit is a 4xx whatever the media type: it is not a GraphQL error
-        // the client can read and fix field by field, but work the server will not do.
-        var status = !result.Executed && result.Errors is [LimitError limit] ? LimitStatus(limit)
-            : mediaType == GraphQLMediaTypes.GraphQLResponse && !result.Executed ? StatusCodes.Status400BadRequest
-            : StatusCodes.Status200OK;
-        await WriteAsync(context, mediaType, status, result, ResponseCachingPolicy.Choose(context, prepared, result)).ConfigureAwait(false);
+        await _writer.WriteResultAsync(context, mediaType, result, ResponseCachingPolicy.Choose(context, prepared, result)).ConfigureAwait(false);
     }
 
-    private static int LimitStatus(LimitError error) =>
-        error.Code == ErrorCodes.DocumentTooLong ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest;
-
-    private Task WriteErrorAsync(HttpContext context, string mediaType, TransportError error) =>
-        WriteAsync(context, mediaType, error.StatusCode, new ExecutionResult { Errors = [error] });
-
-    // The body is written to a buffer bounded by MaxResponseSize before anything is sent, so a result
-    // too large to send is answered with a complete error response instead of a cut-off one. A public
-    // result is hashed on its way into the buffer: the hash is its entity tag, and a client or cache
-    // that holds it already gets a 304 without the body.
-    private async Task WriteAsync(HttpContext context, string mediaType, int status, ExecutionResult result, ResponseCaching caching = ResponseCaching.None)
+    // A batch is answered in JSON only: its results are one array, not a stream.
+    private async Task ServeBatchAsync(HttpContext context, AcceptedMediaTypes accepted)
     {
-        var response = context.Response;
-        var contentType = GraphQLMediaTypes.ContentTypeFor(mediaType);
-        if (caching == ResponseCaching.NoStore)
+        if (accepted.Json is not { } mediaType)
         {
-            ResponseCachingPolicy.ApplyNoStore(response);
-        }
-
-        var limit = _options.Limits.MaxResponseSize;
-        if (limit <= 0 && caching != ResponseCaching.Public)
-        {
-            response.StatusCode = status;
-            response.ContentType = contentType;
-            await _serializer.WriteAsync(response.Body, result, context.RequestAborted).ConfigureAwait(false);
+            await _writer.WriteErrorAsync(context, GraphQLMediaTypes.Json, new NotAcceptableError()).ConfigureAwait(false);
             return;
         }
 
-        await using var buffer = limit > 0 ? new FileBufferingWriteStream(limit, limit) : new FileBufferingWriteStream();
-        using var hash = caching == ResponseCaching.Public ? IncrementalHash.CreateHash(HashAlgorithmName.SHA256) : null;
-        try
+        var (requests, error) = await _batchReader.ReadAsync(context).ConfigureAwait(false);
+        if (error is not null || requests is null)
         {
-            if (hash is null)
-            {
-                await _serializer.WriteAsync(buffer, result, context.RequestAborted).ConfigureAwait(false);
-            }
-            else
-            {
-                hash.AppendData(Encoding.UTF8.GetBytes(contentType));
-                await using var hashing = new HashingWriteStream(buffer, hash);
-                await _serializer.WriteAsync(hashing, result, context.RequestAborted).ConfigureAwait(false);
-            }
-        }
-        catch (IOException) when (!context.RequestAborted.IsCancellationRequested)
-        {
-            await WriteAsync(context, mediaType, StatusCodes.Status400BadRequest, new ExecutionResult
-            {
-                Errors = [new LimitError(ErrorCodes.ResponseTooLarge, $"The response is larger than {limit} bytes; ask for fewer items or fields.")],
-            }, caching == ResponseCaching.None ? ResponseCaching.None : ResponseCaching.NoStore).ConfigureAwait(false);
+            await _writer.WriteErrorAsync(context, mediaType, error ?? new InvalidRequestError("The batch could not be read.")).ConfigureAwait(false);
             return;
         }
 
-        if (hash is not null)
-        {
-            var entityTag = "\"" + Base64Url.EncodeToString(hash.GetHashAndReset().AsSpan(0, 18)) + "\"";
-            ResponseCachingPolicy.ApplyPublic(response, _options.PersistedOperations.MaxAge, entityTag);
-            if (ResponseCachingPolicy.IsNotModified(context.Request, entityTag))
-            {
-                response.StatusCode = StatusCodes.Status304NotModified;
-                return;
-            }
-        }
-
-        response.StatusCode = status;
-        response.ContentType = contentType;
-        response.ContentLength = buffer.Length;
-        await buffer.DrainBufferAsync(response.BodyWriter, context.RequestAborted).ConfigureAwait(false);
+        await _batches.ServeAsync(context, mediaType, requests, CostReport.IsRequested(context)).ConfigureAwait(false);
     }
+
+    private string AllowedMethods() =>
+        (_options.EnableGetRequests ? "GET, POST" : "POST") + (_options.EnableSseSingleConnection ? ", PUT, DELETE" : string.Empty);
 }

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.IO.Pipelines;
 using System.Text;
 using System.Text.Json;
 using Graph.AspNetCore.Execution;
@@ -8,7 +7,6 @@ using Graph.AspNetCore.PersistedOperations;
 using GraphQL;
 using GraphQL.Transport;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 
 namespace Graph.AspNetCore.Http;
 
@@ -51,57 +49,28 @@ internal sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer
             graphQLRequest = fromBody;
         }
 
-        if (graphQLRequest is null || (string.IsNullOrWhiteSpace(graphQLRequest.Query) && !NamesPersistedDocument(graphQLRequest)))
-        {
-            return (null, new InvalidRequestError("The request has no 'query' (nor a persisted 'documentId' or 'extensions.persistedQuery')."));
-        }
-
-        return (graphQLRequest, null);
+        var invalid = Check(graphQLRequest);
+        return invalid is null ? (graphQLRequest, null) : (null, invalid);
     }
+
+    /// <summary>Why a deserialized request cannot run, or null when it can (a batch's elements are checked alike).</summary>
+    internal static TransportError? Check(GraphQLRequest? request) =>
+        request is null || (string.IsNullOrWhiteSpace(request.Query) && !NamesPersistedDocument(request))
+            ? new InvalidRequestError("The request has no 'query' (nor a persisted 'documentId' or 'extensions.persistedQuery').")
+            : null;
 
     // The body is buffered whole (it is bounded by MaxRequestBodySize) and deserialized in one
     // synchronous pass; on failure the same bytes tell malformed JSON from a well-formed body that
     // is not a GraphQL request.
     private async ValueTask<(GraphQLRequest? Request, TransportError? Error)> ReadBodyAsync(HttpContext context)
     {
-        var sizeFeature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
-        if (sizeFeature is { IsReadOnly: false })
+        var (read, bodyError) = await RequestBodyBuffer.ReadAsync(context, options.MaxRequestBodySize).ConfigureAwait(false);
+        if (bodyError is not null)
         {
-            sizeFeature.MaxRequestBodySize = options.MaxRequestBodySize;
+            return (null, bodyError);
         }
 
         var body = context.Request.BodyReader;
-        ReadResult read;
-        try
-        {
-            while (true)
-            {
-                read = await body.ReadAsync(context.RequestAborted).ConfigureAwait(false);
-                if (read.Buffer.Length > options.MaxRequestBodySize)
-                {
-                    body.AdvanceTo(read.Buffer.End);
-                    return (null, new RequestTooLargeError(options.MaxRequestBodySize));
-                }
-
-                if (read.IsCompleted || read.IsCanceled)
-                {
-                    break;
-                }
-
-                body.AdvanceTo(read.Buffer.Start, read.Buffer.End);
-            }
-        }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return (null, new RequestTooLargeError(options.MaxRequestBodySize));
-        }
-        catch (BadHttpRequestException)
-        {
-            // The client sent less than its Content-Length (or broken chunking) and stopped: a bad
-            // request of the client's, not a server failure to log as one.
-            return (null, new InvalidRequestError("The request body ended before its declared length."));
-        }
-
         try
         {
             return (Deserialize(read.Buffer), null);

@@ -3,7 +3,7 @@ using Microsoft.Net.Http.Headers;
 
 namespace Graph.AspNetCore.Http;
 
-/// <summary>The response media types of GraphQL over HTTP, and the choice between them.</summary>
+/// <summary>The response media types of GraphQL over HTTP (the choice between them: <see cref="AcceptedMediaTypes"/>).</summary>
 public static class GraphQLMediaTypes
 {
     /// <summary>The GraphQL-over-HTTP media type: request errors are answered with 4xx.</summary>
@@ -18,46 +18,6 @@ public static class GraphQLMediaTypes
     /// <summary>The <c>Content-Type</c> value written for a chosen media type.</summary>
     public static string ContentTypeFor(string mediaType) =>
         mediaType == GraphQLResponse ? GraphQLResponseUtf8 : JsonUtf8;
-
-    /// <summary>
-    /// Picks the response media type from the <c>Accept</c> header: the acceptable type with the
-    /// highest quality, the first listed on a tie; <c>application/json</c> when the header is
-    /// missing or only wildcards match. Null when nothing acceptable can be produced.
-    /// </summary>
-    public static string? Negotiate(HttpRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var accept = request.Headers.Accept;
-        if (accept.Count == 0)
-        {
-            return Json;
-        }
-
-        if (!MediaTypeHeaderValue.TryParseList(accept, out var values) || values.Count == 0)
-        {
-            return Json;
-        }
-
-        string? best = null;
-        var bestQuality = -1.0;
-        foreach (var value in values)
-        {
-            var quality = value.Quality ?? 1.0;
-            if (quality <= 0 || quality <= bestQuality)
-            {
-                continue;
-            }
-
-            var candidate = Match(value);
-            if (candidate is not null)
-            {
-                best = candidate;
-                bestQuality = quality;
-            }
-        }
-
-        return best;
-    }
 
     /// <summary>Whether a request's content type is JSON in UTF-8 (no charset means UTF-8).</summary>
     public static bool IsJsonContent(string? contentType)
@@ -83,23 +43,5 @@ public static class GraphQLMediaTypes
         ArgumentNullException.ThrowIfNull(request);
         return MediaTypeHeaderValue.TryParseList(request.Headers.Accept, out var values)
             && values.Any(v => v.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase) && (v.Quality ?? 1.0) > 0);
-    }
-
-    private static string? Match(MediaTypeHeaderValue value)
-    {
-        var type = value.MediaType;
-        if (type.Equals(GraphQLResponse, StringComparison.OrdinalIgnoreCase))
-        {
-            return GraphQLResponse;
-        }
-
-        if (type.Equals(Json, StringComparison.OrdinalIgnoreCase)
-            || type.Equals("application/*", StringComparison.OrdinalIgnoreCase)
-            || type.Equals("*/*", StringComparison.OrdinalIgnoreCase))
-        {
-            return Json;
-        }
-
-        return null;
     }
 }

@@ -1,4 +1,8 @@
 using Graph.Api.Commands;
+using Graph.Api.Data;
+using Graph.Api.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Data.Sqlite;
 
 namespace Graph.Api.Tests.Cli;

@@ -82,7 +82,9 @@ public sealed class GraphQLOverHttpTests : IDisposable
     [InlineData("""{"query":"{ __typename }","variables":[1]}""", "HTTP_INVALID_REQUEST")]
     [InlineData("""{"query":"{ __typename }","extensions":0}""", "HTTP_INVALID_REQUEST")]
     [InlineData("""{"query":"{ __typename }","operationName":false}""", "HTTP_INVALID_REQUEST")]
-    [InlineData("""[{"query":"{ __typename }"}]""", "HTTP_INVALID_REQUEST")]
+    [InlineData("""[{"query":"{ __typename }"}, 1]""", "HTTP_INVALID_REQUEST")]
+    [InlineData("""[{"query":"{ __typename }"}, {"query":""}]""", "HTTP_INVALID_REQUEST")]
+    [InlineData("""[{"query":"{ __typename }"}""", "HTTP_INVALID_JSON")]
     public async Task A_body_that_is_not_a_graphql_request_is_400_with_a_code(string body, string code)
     {
         foreach (var accept in new[] { GraphQLResponse, Json })
@@ -165,15 +167,24 @@ public sealed class GraphQLOverHttpTests : IDisposable
     }
 
     [Theory]
-    [InlineData("PUT")]
-    [InlineData("DELETE")]
     [InlineData("PATCH")]
+    [InlineData("HEAD")]
     public async Task Other_methods_are_405_with_an_allow_header(string method)
     {
-        var response = await _client.SendRawAsync(new HttpMethod(method), "/graphql", """{"query":"{ __typename }"}""", Json, Json);
+        using var request = new HttpRequestMessage(new HttpMethod(method), "/graphql");
+        using var response = await _client.SendAsync(request);
 
-        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.Status);
-        Assert.Equal(["HTTP_METHOD_NOT_ALLOWED"], response.ErrorCodes);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal(["GET", "POST", "PUT", "DELETE"], response.Content.Headers.Allow);
+    }
+
+    [Fact]
+    public async Task Delete_without_an_event_stream_token_is_400_with_a_code()
+    {
+        var response = await _client.SendRawAsync(HttpMethod.Delete, "/graphql?operationId=x", null, null, Json);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal(["HTTP_INVALID_REQUEST"], response.ErrorCodes);
     }
 
     [Fact]
