@@ -55,6 +55,33 @@ public sealed class HostileRequestTests(HostileRequestTests.Server server, ITest
     }
 
     [Fact]
+    public async Task A_batch_of_hostile_requests_is_refused_element_by_element_and_a_longer_one_whole()
+    {
+        // Batching does not multiply what one request may ask: each element passes the limits alone.
+        var costly = HostileRequests.All["3 levels of nested connections, first: 50 each"];
+        var deep = HostileRequests.All["5 levels of nested connections, first: 50 each"];
+        var ten = "[" + string.Join(',', Enumerable.Range(0, 10).Select(i => Body(i % 2 == 0 ? costly : deep))) + "]";
+        var eleven = "[" + string.Join(',', Enumerable.Repeat("{\"query\":\"{ __typename }\"}", 11)) + "]";
+
+        var started = Stopwatch.GetTimestamp();
+        var batch = await server.Client.SendRawAsync(HttpMethod.Post, GraphQLHttp.Path, ten, "application/json", "application/graphql-response+json");
+        var took = Stopwatch.GetElapsedTime(started);
+        var tooLong = await server.Client.SendRawAsync(HttpMethod.Post, GraphQLHttp.Path, eleven, "application/json", "application/graphql-response+json");
+
+        var results = Assert.IsType<JsonArray>(batch.Json);
+        Assert.Equal(10, results.Count);
+        Assert.All(results.Select((r, i) => (r, i)), x =>
+        {
+            Assert.False(x.r!.AsObject().ContainsKey("data"));
+            Assert.Equal(x.i % 2 == 0 ? costly.Code : deep.Code, x.r!["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
+        });
+        AssertClean(batch.Text);
+        output.WriteLine($"batch of 10 hostile requests refused in {took.TotalMilliseconds:0.000} ms");
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLong.Status);
+        Assert.Equal(["BATCH_TOO_LARGE"], tooLong.ErrorCodes);
+    }
+
+    [Fact]
     public async Task The_errors_of_a_response_are_capped_with_one_that_says_how_many_were_left_out()
     {
         // Anonymous: every `stock` is denied, one error per product; three pages of 50 are 150 errors.
