@@ -1,5 +1,6 @@
 using Graph.Api;
 using Graph.Api.Accounts;
+using Graph.Api.Backups;
 using Graph.Api.Data;
 using Graph.Api.Hosting;
 using Graph.Api.Orders;
@@ -29,6 +30,9 @@ builder.Services.AddOutboxDispatcher();
 
 // Memory: what a spike left behind goes back to the machine once the server is idle.
 builder.Services.AddIdleMemoryTrimming();
+
+// Backups: online copies of the SQLite database every Backup:Interval (off by default).
+builder.Services.AddScheduledBackups();
 
 // Health: liveness, and readiness that needs the database reachable and migrated.
 builder.Services.AddShopHealthChecks();

@@ -6,7 +6,7 @@ namespace Graph.Api;
 
 /// <summary>
 /// The commands of the executable besides serving: <c>schema export [path]</c>,
-/// <c>operations manifest [path]</c>, <c>db migrate</c>,
+/// <c>operations manifest [path]</c>, <c>db migrate</c>, <c>db backup|verify|restore &lt;file&gt;</c>,
 /// <c>db seed [--products N]</c> and <c>help</c>. A command runs and exits; no arguments (or only
 /// ASP.NET Core settings such as <c>--urls</c>) means serve.
 /// </summary>
@@ -22,6 +22,9 @@ public static class ShopCommandLine
                                   write the trusted documents as an Apollo persisted query
                                   manifest (default: schema/trusted-documents.json)
           db migrate              apply pending database migrations
+          db backup <file>        an online backup of the SQLite database, while the server runs
+          db verify <file>        check a backup: integrity and a schema this version knows
+          db restore <file>       replace the database with a verified backup (server stopped)
           db seed [--products N]  migrate, seed the demo data into an empty database, and add N
                                   generated products (a large catalog for benchmarks)
           help, --help            show this help
@@ -78,6 +81,12 @@ public static class ShopCommandLine
                 await File.WriteAllTextAsync(manifestPath, ShopTrustedDocuments.Manifest(services.GetRequiredService<TrustedDocuments>()), cancellationToken);
                 await output.WriteLineAsync($"Trusted documents written to {Path.GetFullPath(manifestPath)}");
                 return 0;
+            case ["db", "backup", var backupFile]:
+                return await BackupCommands.BackupAsync(services, backupFile, output, error, cancellationToken);
+            case ["db", "verify", var verifyFile]:
+                return await BackupCommands.VerifyAsync(services, verifyFile, output, error, cancellationToken);
+            case ["db", "restore", var restoreFile]:
+                return await BackupCommands.RestoreAsync(services, restoreFile, output, error, cancellationToken);
             case ["db", "migrate"]:
                 return await DatabaseCommands.MigrateAsync(services, output, cancellationToken);
             case ["db", "seed"]:

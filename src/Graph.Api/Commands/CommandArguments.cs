@@ -20,6 +20,13 @@ public sealed class CommandArguments
     /// <summary>Every <c>--key value</c> option, by key (case-insensitive).</summary>
     public IReadOnlyDictionary<string, string> Options { get; }
 
+    /// <summary>
+    /// The <c>--key value</c> arguments alone, for ASP.NET Core's configuration: a command's own
+    /// words stay out of it, since its command-line provider would read a path such as
+    /// <c>/tmp/backup.db</c> as a <c>/key value</c> switch and swallow the next setting.
+    /// </summary>
+    public IReadOnlyList<string> Settings { get; private init; } = [];
+
     /// <summary>Whether <c>--help</c>, <c>-h</c> or <c>-?</c> was given.</summary>
     public bool Help { get; }
 
@@ -27,6 +34,7 @@ public sealed class CommandArguments
     {
         ArgumentNullException.ThrowIfNull(args);
         var words = new List<string>();
+        var settings = new List<string>();
         var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var help = false;
         for (var i = 0; i < args.Count; i++)
@@ -55,13 +63,16 @@ public sealed class CommandArguments
             if (equals >= 0)
             {
                 options[key[..equals]] = key[(equals + 1)..];
+                settings.Add(arg);
             }
             else if (i + 1 < args.Count)
             {
                 options[key] = args[++i];
+                settings.Add(arg);
+                settings.Add(args[i]);
             }
         }
 
-        return new CommandArguments(words, options, help);
+        return new CommandArguments(words, options, help) { Settings = settings };
     }
 }

@@ -28,12 +28,14 @@ public static class ShopHostDefaults
     /// </summary>
     public static WebApplicationOptions Options(string[] args)
     {
+        // Configuration sees the settings only, never a command's words (see CommandArguments.Settings).
+        string[] settings = [.. Commands.CommandArguments.Parse(args).Settings];
         var given = new ConfigurationBuilder()
             .AddEnvironmentVariables("DOTNET_")
             .AddEnvironmentVariables("ASPNETCORE_")
-            .AddCommandLine(args)
+            .AddCommandLine(settings)
             .Build()[HostDefaults.ContentRootKey];
-        return new WebApplicationOptions { Args = args, ContentRootPath = string.IsNullOrEmpty(given) ? AppContext.BaseDirectory : null };
+        return new WebApplicationOptions { Args = settings, ContentRootPath = string.IsNullOrEmpty(given) ? AppContext.BaseDirectory : null };
     }
 
     /// <summary>Puts <see cref="LogLevels"/> under every other configuration source, so that each of them overrides it.</summary>

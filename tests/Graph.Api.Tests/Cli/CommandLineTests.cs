@@ -105,6 +105,16 @@ public class CommandLineTests
     }
 
     [Fact]
+    public void Configuration_sees_the_settings_and_never_a_commands_words()
+    {
+        // A path like /tmp/x.db would otherwise be read as a "/key value" switch, swallowing the setting after it.
+        var arguments = CommandArguments.Parse(["db", "backup", "/tmp/x.db", "--ConnectionStrings:Shop", "Data Source=y.db", "--urls=http://127.0.0.1:1"]);
+
+        Assert.Equal(["db", "backup", "/tmp/x.db"], arguments.Words);
+        Assert.Equal(["--ConnectionStrings:Shop", "Data Source=y.db", "--urls=http://127.0.0.1:1"], arguments.Settings);
+    }
+
+    [Fact]
     public async Task Seed_progress_reports_how_far_it_really_is_once_per_tenth_crossed()
     {
         using var factory = new ShopApiFactory();
