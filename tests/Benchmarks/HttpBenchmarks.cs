@@ -52,24 +52,5 @@ public class HttpBenchmarks
     [Benchmark(Description = "UseAuthentication + GraphQL middleware")]
     public Task AuthenticatedGraphQL() => RunAsync(_authenticatedGraphQL);
 
-    private async Task RunAsync(RequestDelegate pipeline)
-    {
-        var scope = _scopes.CreateAsyncScope();
-        await using (scope.ConfigureAwait(false))
-        {
-            var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
-            var request = context.Request;
-            request.Method = HttpMethods.Post;
-            request.Path = "/graphql";
-            request.ContentType = "application/json";
-            request.ContentLength = Body.Length;
-            request.Body = new MemoryStream(Body, writable: false);
-            context.Response.Body = Stream.Null;
-            await pipeline(context).ConfigureAwait(false);
-            if (context.Response.StatusCode != StatusCodes.Status200OK)
-            {
-                throw new InvalidOperationException($"HTTP {context.Response.StatusCode}");
-            }
-        }
-    }
+    private Task RunAsync(RequestDelegate pipeline) => InProcessPost.SendAsync(pipeline, _scopes, Body);
 }

@@ -86,23 +86,7 @@ public static class LimitsOverhead
     {
         for (var i = 0; i < requests; i++)
         {
-            var scope = scopes.CreateAsyncScope();
-            await using (scope.ConfigureAwait(false))
-            {
-                var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
-                var request = context.Request;
-                request.Method = HttpMethods.Post;
-                request.Path = "/graphql";
-                request.ContentType = "application/json";
-                request.ContentLength = body.Length;
-                request.Body = new MemoryStream(body, writable: false);
-                context.Response.Body = Stream.Null;
-                await pipeline(context).ConfigureAwait(false);
-                if (context.Response.StatusCode != StatusCodes.Status200OK)
-                {
-                    throw new InvalidOperationException($"HTTP {context.Response.StatusCode}");
-                }
-            }
+            await InProcessPost.SendAsync(pipeline, scopes, body);
         }
     }
 

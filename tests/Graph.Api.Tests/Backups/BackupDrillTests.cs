@@ -52,7 +52,7 @@ public sealed class BackupDrillTests(ITestOutputHelper output) : IDisposable
             initialStock = restock.Data!["restockProduct"]!["product"]!["stock"]!.GetValue<int>();
 
             using var stop = new CancellationTokenSource();
-            var shoppers = new[] { DemoAccounts.Alice, DemoAccounts.Bob }.Select(email => ShopAsync(server, email, acknowledged, stop.Token)).ToList();
+            var shoppers = new[] { DemoAccounts.Alice, DemoAccounts.Bob }.Select(email => server.ShopUntilStoppedAsync(email, PaymentSimulator.Visa, acknowledged.Enqueue, stop.Token)).ToList();
             await UntilAsync(() => acknowledged.Count >= 10, "10 acknowledged orders");
 
             beforeBackup = [.. acknowledged];
@@ -87,29 +87,6 @@ public sealed class BackupDrillTests(ITestOutputHelper output) : IDisposable
 
             // Events the backup caught unsent are sent by the restored server, not lost.
             await UntilAsync(() => Scalar<long>(restored, "SELECT COUNT(*) FROM OutboxMessages WHERE SentAt IS NULL") == 0, "every outbox row sent");
-        }
-    }
-
-    private static async Task ShopAsync(ShopServerProcess server, string email, ConcurrentQueue<string> acknowledged, CancellationToken stop)
-    {
-        using var client = server.CreateClient();
-        await client.SignInAsync(email);
-        var addToCart = Operation("checkout.graphql", "AddToCart");
-        try
-        {
-            while (!stop.IsCancellationRequested)
-            {
-                (await client.PostAsync(addToCart, new { productId = ProductId(Second), quantity = 1 })).AssertNoErrors();
-                var checkout = await client.CheckoutAsync(Guid.NewGuid().ToString(), PaymentSimulator.Visa);
-                if (checkout.Data?["checkout"]?["order"]?["id"]?.GetValue<string>() is { } orderId)
-                {
-                    acknowledged.Enqueue(orderId);
-                }
-            }
-        }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
-        {
-            // The server is gone: whatever was not answered is not acknowledged.
         }
     }
 

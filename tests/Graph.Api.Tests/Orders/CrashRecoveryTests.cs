@@ -3,7 +3,6 @@ using Graph.Api.Orders;
 using Graph.Api.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Xunit.Abstractions;
-using static Graph.Api.Tests.Orders.ShopKit;
 
 namespace Graph.Api.Tests.Orders;
 
@@ -43,7 +42,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IDisposable
             // One shopper pays with tok_slow: most of its time it holds a reservation, so the kill
             // almost surely lands between a charge and its order.
             using var stop = new CancellationTokenSource();
-            var shoppers = Shoppers.Select((email, i) => ShopUntilKilledAsync(server, email, i == 0 ? PaymentSimulator.Slow : PaymentSimulator.Visa, acknowledged, stop.Token)).ToList();
+            var shoppers = Shoppers.Select((email, i) => server.ShopUntilStoppedAsync(email, i == 0 ? PaymentSimulator.Slow : PaymentSimulator.Visa, acknowledged.Add, stop.Token)).ToList();
             var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
             while (acknowledged.Count < 40 && DateTime.UtcNow < deadline)
             {
@@ -80,29 +79,6 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IDisposable
         }
 
         Assert.Equal("ok", Scalar<string>("PRAGMA integrity_check"));
-    }
-
-    private static async Task ShopUntilKilledAsync(ShopServerProcess server, string email, string paymentToken, ConcurrentBag<string> acknowledged, CancellationToken stop)
-    {
-        using var client = server.CreateClient();
-        await client.SignInAsync(email);
-        var addToCart = Operation("checkout.graphql", "AddToCart");
-        try
-        {
-            while (!stop.IsCancellationRequested)
-            {
-                (await client.PostAsync(addToCart, new { productId = ProductId(Second), quantity = 1 })).AssertNoErrors();
-                var checkout = await client.CheckoutAsync(Guid.NewGuid().ToString(), paymentToken);
-                if (checkout.Data?["checkout"]?["order"]?["id"]?.GetValue<string>() is { } orderId)
-                {
-                    acknowledged.Add(orderId);
-                }
-            }
-        }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
-        {
-            // The server is gone: whatever was not answered is not acknowledged.
-        }
     }
 
     private T Scalar<T>(string sql)

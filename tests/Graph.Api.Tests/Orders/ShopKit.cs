@@ -131,4 +131,32 @@ public static class ShopKit
     /// <summary>The typenames of a payload's errors, in order.</summary>
     public static IReadOnlyList<string> ErrorTypes(this JsonNode? payload) =>
         payload?["errors"]?.AsArray().Select(e => e!["__typename"]!.GetValue<string>()).ToList() ?? [];
+
+    /// <summary>
+    /// One shopper against a server process: add a unit of the second product, check out, again,
+    /// until <paramref name="stop"/> or the server is gone; each order the server answered goes to
+    /// <paramref name="acknowledge"/> (what was not answered is not acknowledged).
+    /// </summary>
+    public static async Task ShopUntilStoppedAsync(this ShopServerProcess server, string email, string paymentToken, Action<string> acknowledge, CancellationToken stop)
+    {
+        using var client = server.CreateClient();
+        await client.SignInAsync(email);
+        var addToCart = Operation("checkout.graphql", "AddToCart");
+        try
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                (await client.PostAsync(addToCart, new { productId = ProductId(Second), quantity = 1 })).AssertNoErrors();
+                var checkout = await client.CheckoutAsync(Guid.NewGuid().ToString(), paymentToken);
+                if (checkout.Data?["checkout"]?["order"]?["id"]?.GetValue<string>() is { } orderId)
+                {
+                    acknowledge(orderId);
+                }
+            }
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
+        {
+            // The server is gone.
+        }
+    }
 }
