@@ -51,6 +51,7 @@ public static partial class GraphQLServerServiceCollectionExtensions
         services.AddSingleton<GraphQLRequestExecutor<TSchema>>();
         services.TryAddSingleton(TrustedDocuments.Empty);
         services.TryAddSingleton<AutomaticPersistedQueryStore>();
+        services.TryAddSingleton<IPersistedQueryStore>(provider => provider.GetRequiredService<AutomaticPersistedQueryStore>());
         services.TryAddSingleton<PersistedOperationResolver>();
         services.AddMetrics();
         services.TryAddSingleton<GraphQLServerTelemetry>();

@@ -9,8 +9,8 @@ namespace Graph.AspNetCore.PersistedOperations;
 /// validation are stored, so a flood of junk cannot push out the ones in use; a document pushed out
 /// is only a <c>PERSISTED_QUERY_NOT_FOUND</c>, after which the client sends it again.
 /// </summary>
-/// <remarks>One store per instance: behind a load balancer each instance learns a hash on its own.</remarks>
-public sealed class AutomaticPersistedQueryStore : IDisposable
+/// <remarks>One store per instance; a shared <see cref="IPersistedQueryStore"/> can keep one in front of it.</remarks>
+public sealed class AutomaticPersistedQueryStore : IPersistedQueryStore, IDisposable
 {
     // What an entry costs besides its text: the id string, the entry and the cache's bookkeeping.
     private const int EntryOverhead = 256;

@@ -14,7 +14,7 @@ namespace Graph.AspNetCore.PersistedOperations;
 public sealed class PersistedOperationResolver(
     IOptions<GraphQLServerOptions> options,
     TrustedDocuments trusted,
-    AutomaticPersistedQueryStore store)
+    IPersistedQueryStore store)
 {
     private readonly PersistedOperationMode _mode = options.Value.PersistedOperations.Mode;
 
