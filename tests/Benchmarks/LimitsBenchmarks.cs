@@ -2,10 +2,12 @@ using BenchmarkDotNet.Attributes;
 using Graph.Api;
 using Graph.AspNetCore;
 using Graph.AspNetCore.Limits;
+using Graph.AspNetCore.Execution;
 using Graph.AspNetCore.Limits.Cost;
 using GraphQL;
 using GraphQLParser;
 using GraphQLParser.AST;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Graph.Benchmarks;
@@ -45,6 +47,38 @@ public class LimitsBenchmarks
 
     [GlobalCleanup]
     public void Cleanup() => _host?.Dispose();
+
+    private ExecutionResult _storefrontResult = null!;
+    private IGraphQLTextSerializer _serializer = null!;
+
+    [GlobalSetup(Targets = [nameof(ResponseDirect), nameof(ResponseBuffered)])]
+    public void SetupResponse()
+    {
+        Setup();
+        var executor = _host!.AppServices.GetRequiredService<GraphQLRequestExecutor<ShopSchema>>();
+        _serializer = _host.AppServices.GetRequiredService<IGraphQLTextSerializer>();
+        using var scope = _host.AppServices.CreateScope();
+        var request = new GraphQL.Transport.GraphQLRequest { Query = StorefrontBenchmarks.Operation(_catalogText, "Storefront"), OperationName = "Storefront", Variables = _variables };
+        _storefrontResult = executor.ExecuteAsync(executor.Prepare(request), null, scope.ServiceProvider, CancellationToken.None).GetAwaiter().GetResult();
+    }
+
+    [Benchmark(Description = "per request: Storefront's response written directly")]
+    public Task ResponseDirect() => _serializer.WriteAsync(Stream.Null, _storefrontResult);
+
+    [Benchmark(Description = "per request: Storefront's response through the MaxResponseSize buffer")]
+    public async Task ResponseBuffered()
+    {
+        await using var buffer = new FileBufferingWriteStream(_limits.MaxResponseSize, _limits.MaxResponseSize);
+        await _serializer.WriteAsync(buffer, _storefrontResult);
+        await buffer.DrainBufferAsync(Stream.Null);
+    }
+
+    [Benchmark(Description = "per request: the execution timeout's linked token and timer")]
+    public void TimeoutToken()
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(CancellationToken.None);
+        timeout.CancelAfter(_limits.ExecutionTimeout);
+    }
 
     [Benchmark(Description = "per request: variables + cost (Storefront)")]
     public double PerRequest() =>
