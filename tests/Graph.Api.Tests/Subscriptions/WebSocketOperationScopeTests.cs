@@ -1,5 +1,7 @@
+using System.Data.Common;
 using Graph.Api.Data;
 using Graph.Api.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -58,34 +60,67 @@ public sealed class WebSocketOperationScopeTests : IDisposable
         Assert.Empty(_factory.Logs.AtLeast(LogLevel.Error));
     }
 
-    /// <summary>Holds the first SaveChanges after <see cref="Arm"/> until <see cref="Release"/>, and reports how it ended.</summary>
-    private sealed class SaveChangesGate : SaveChangesInterceptor
+    /// <summary>
+    /// Holds the first SaveChanges after <see cref="Arm"/> until <see cref="Release"/>, and reports how
+    /// its transaction ended (the mutation saves inside a transaction: saved is not yet committed).
+    /// </summary>
+    private sealed class SaveChangesGate : ISaveChangesInterceptor, IDbTransactionInterceptor
     {
         private readonly TaskCompletionSource _entered = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly TaskCompletionSource<Exception?> _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private int _armed;
+        private DbContext? _held;
 
         public Task Entered => _entered.Task;
 
-        /// <summary>Null when the held SaveChanges succeeded, else its exception.</summary>
+        /// <summary>Null when the held change was committed, else why not.</summary>
         public Task<Exception?> Finished => _finished.Task;
 
         public void Arm() => Volatile.Write(ref _armed, 1);
 
         public void Release() => _release.TrySetResult();
 
-        public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        public async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
         {
             if (Interlocked.Exchange(ref _armed, 0) == 1)
             {
+                Volatile.Write(ref _held, eventData.Context);
                 _entered.TrySetResult();
                 await _release.Task;
-                eventData.Context!.SavedChanges += (_, _) => _finished.TrySetResult(null);
-                eventData.Context.SaveChangesFailed += (_, e) => _finished.TrySetResult(e.Exception);
             }
 
             return result;
+        }
+
+        public Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+        {
+            if (eventData.Context == Volatile.Read(ref _held))
+            {
+                _finished.TrySetResult(eventData.Exception);
+            }
+
+            return Task.CompletedTask;
+        }
+
+        public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            if (eventData.Context == Volatile.Read(ref _held))
+            {
+                _finished.TrySetResult(null);
+            }
+
+            return Task.CompletedTask;
+        }
+
+        public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            if (eventData.Context == Volatile.Read(ref _held))
+            {
+                _finished.TrySetResult(new InvalidOperationException("The held change was rolled back."));
+            }
+
+            return Task.CompletedTask;
         }
     }
 }
