@@ -1,5 +1,6 @@
+using Graph.Api.Accounts;
 using Graph.Api.Data;
-using Graph.AspNetCore.WebSockets;
+using Graph.AspNetCore.Authorization;
 
 namespace Graph.Api.Subscriptions;
 

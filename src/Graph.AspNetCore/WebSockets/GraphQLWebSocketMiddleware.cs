@@ -1,4 +1,5 @@
 using System.Net.WebSockets;
+using Graph.AspNetCore.Authorization;
 using Graph.AspNetCore.Connections;
 using Graph.AspNetCore.Execution;
 using Graph.AspNetCore.WebSockets.GraphQLTransportWs;
@@ -47,13 +48,14 @@ public sealed class GraphQLWebSocketMiddleware<TSchema>
         _limiter = (services.GetService<GraphQLConnectionLimiters>() ?? new GraphQLConnectionLimiters(options)).WebSockets;
         var json = (serializer as GraphQLJsonSerializer)?.Options
             ?? throw new InvalidOperationException($"GraphQL over WebSocket needs the {nameof(GraphQLJsonSerializer)}.");
+        var time = services.GetService<TimeProvider>() ?? TimeProvider.System;
         _services = new WebSocketConnectionServices<TSchema>(
             executor,
             json,
             options.Value,
             scopes,
-            services.GetService<IConnectionTokenValidator>(),
-            services.GetService<TimeProvider>() ?? TimeProvider.System,
+            new ConnectionInitAuthenticator(services.GetService<IConnectionTokenValidator>(), time, logger),
+            time,
             logger);
     }
 

@@ -5,7 +5,6 @@ using Graph.AspNetCore.Connections;
 using Graph.AspNetCore.Execution;
 using Graph.AspNetCore.Http;
 using Graph.AspNetCore.Http.Errors;
-using Graph.AspNetCore.Subscriptions;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.AspNetCore.Http;
