@@ -42,20 +42,17 @@ public sealed class GraphQLWebSocketMiddleware<TSchema>
         IServiceProvider services,
         ILogger<GraphQLWebSocketMiddleware<TSchema>> logger)
     {
-        ArgumentNullException.ThrowIfNull(options);
         _next = next;
+        var transport = new TransportServices(serializer, options, services, "WebSocket");
         _serializer = serializer;
-        _limiter = (services.GetService<GraphQLConnectionLimiters>() ?? new GraphQLConnectionLimiters(options)).WebSockets;
-        var json = (serializer as GraphQLJsonSerializer)?.Options
-            ?? throw new InvalidOperationException($"GraphQL over WebSocket needs the {nameof(GraphQLJsonSerializer)}.");
-        var time = services.GetService<TimeProvider>() ?? TimeProvider.System;
+        _limiter = transport.Limiters.WebSockets;
         _services = new WebSocketConnectionServices<TSchema>(
             executor,
-            json,
-            options.Value,
+            transport.Json,
+            transport.Options,
             scopes,
-            new ConnectionInitAuthenticator(services.GetService<IConnectionTokenValidator>(), time, logger),
-            time,
+            new ConnectionInitAuthenticator(services.GetService<IConnectionTokenValidator>(), transport.Time, logger),
+            transport.Time,
             logger);
     }
 
