@@ -1,5 +1,7 @@
+using System.Data.Common;
 using Graph.Api.Data;
 using Graph.Api.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -19,7 +21,7 @@ public sealed class WebSocketOperationScopeTests : IDisposable
     public WebSocketOperationScopeTests() =>
         _factory = new ShopApiFactory
         {
-            TestServices = services => services.ConfigureDbContext<ShopDbContext>((_, options) => options.AddInterceptors(_gate)),
+            TestServices = services => services.ConfigureDbContext<ShopDbContext>((_, options) => options.AddInterceptors(_gate, _gate.Commits)),
         };
 
     public void Dispose() => _factory.Dispose();
@@ -50,6 +52,9 @@ public sealed class WebSocketOperationScopeTests : IDisposable
         var saved = await _gate.Finished.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Null(saved);
 
+        // Saved is not yet committed: the query below must not race the mutation's commit.
+        await _gate.Committed.WaitAsync(TimeSpan.FromSeconds(10));
+
         // Nothing more for "add": a query sent now is the next thing the client hears.
         await socket.SendAsync(new { id = "after", type = "subscribe", payload = new { query = "{ me { cart { itemCount } } }" } });
         var next = await socket.ReceiveAsync(TimeSpan.FromSeconds(10));
@@ -58,9 +63,14 @@ public sealed class WebSocketOperationScopeTests : IDisposable
         Assert.Empty(_factory.Logs.AtLeast(LogLevel.Error));
     }
 
-    /// <summary>Holds the first SaveChanges after <see cref="Arm"/> until <see cref="Release"/>, and reports how it ended.</summary>
+    /// <summary>
+    /// Holds the first SaveChanges after <see cref="Arm"/> until <see cref="Release"/>, and reports how
+    /// it ended and when its context's transaction committed (<see cref="Commits"/> watches that).
+    /// </summary>
     private sealed class SaveChangesGate : SaveChangesInterceptor
     {
+        private readonly TaskCompletionSource _committed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private DbContext? _held;
         private readonly TaskCompletionSource _entered = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly TaskCompletionSource<Exception?> _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -71,6 +81,12 @@ public sealed class WebSocketOperationScopeTests : IDisposable
         /// <summary>Null when the held SaveChanges succeeded, else its exception.</summary>
         public Task<Exception?> Finished => _finished.Task;
 
+        /// <summary>Completes when the held context's transaction has committed.</summary>
+        public Task Committed => _committed.Task;
+
+        /// <summary>The interceptor that sees the held context's commit.</summary>
+        public IInterceptor Commits => new CommitWatcher(this);
+
         public void Arm() => Volatile.Write(ref _armed, 1);
 
         public void Release() => _release.TrySetResult();
@@ -79,6 +95,7 @@ public sealed class WebSocketOperationScopeTests : IDisposable
         {
             if (Interlocked.Exchange(ref _armed, 0) == 1)
             {
+                Volatile.Write(ref _held, eventData.Context);
                 _entered.TrySetResult();
                 await _release.Task;
                 eventData.Context!.SavedChanges += (_, _) => _finished.TrySetResult(null);
@@ -86,6 +103,19 @@ public sealed class WebSocketOperationScopeTests : IDisposable
             }
 
             return result;
+        }
+
+        private sealed class CommitWatcher(SaveChangesGate gate) : DbTransactionInterceptor
+        {
+            public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+            {
+                if (eventData.Context is { } context && context == Volatile.Read(ref gate._held))
+                {
+                    gate._committed.TrySetResult();
+                }
+
+                return Task.CompletedTask;
+            }
         }
     }
 }
