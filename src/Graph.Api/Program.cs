@@ -1,10 +1,11 @@
-using Graph.Api;
 using Graph.Api.Accounts;
 using Graph.Api.Backups;
+using Graph.Api.Commands;
 using Graph.Api.Data;
 using Graph.Api.Hosting;
 using Graph.Api.Orders;
 using Graph.Api.RateLimiting;
+using Graph.Api.Schema;
 using Graph.Api.Subscriptions;
 using Graph.Api.Telemetry;
 using Graph.AspNetCore;

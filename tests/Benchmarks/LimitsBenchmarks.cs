@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using Graph.Api;
+using Graph.Api.Schema;
 using Graph.AspNetCore;
 using Graph.AspNetCore.Limits;
 using Graph.AspNetCore.Execution;

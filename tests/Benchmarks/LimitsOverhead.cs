@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Text;
 using System.Text.Json;
-using Graph.Api;
+using Graph.Api.Schema;
 using Graph.AspNetCore;
 using Graph.AspNetCore.Http;
 using Microsoft.AspNetCore.Builder;

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using System.Text;
-using Graph.Api;
+using Graph.Api.Schema;
 using Graph.AspNetCore.Execution;
 using GraphQL;
 using GraphQL.Transport;

@@ -1,4 +1,4 @@
-using Graph.Api.Data;
+using Graph.Api.Schema;
 using GraphQL.Types;
 
 namespace Graph.Api.Accounts;

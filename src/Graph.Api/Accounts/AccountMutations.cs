@@ -1,4 +1,5 @@
 using Graph.Api.Data;
+using Graph.Api.Schema;
 using Graph.AspNetCore.Execution;
 using Graph.AspNetCore.Mutations;
 using GraphQL;

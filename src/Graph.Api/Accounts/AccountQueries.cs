@@ -1,4 +1,5 @@
 using Graph.Api.Data;
+using Graph.Api.Schema;
 using Graph.AspNetCore.Authorization;
 using Graph.AspNetCore.Data;
 using Graph.AspNetCore.DataLoader;

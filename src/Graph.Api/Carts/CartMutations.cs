@@ -1,6 +1,7 @@
 using Graph.Api.Accounts;
 using Graph.Api.Catalog;
 using Graph.Api.Data;
+using Graph.Api.Schema;
 using Graph.AspNetCore.Authorization;
 using Graph.AspNetCore.Mutations;
 using Graph.AspNetCore.Relay;
@@ -45,7 +46,7 @@ public sealed class CartMutations : IMutationFields
                 }
 
                 var userId = context.User.GetUserId()!.Value;
-                await using var db = await context.CreateDbContextAsync();
+                await using var db = await context.OpenDbContextAsync();
                 await db.CartItems.Where(c => c.UserId == userId && c.ProductId == productId).ExecuteDeleteAsync(context.CancellationToken);
                 return Changed(context, userId);
             });
@@ -70,7 +71,7 @@ public sealed class CartMutations : IMutationFields
         // (PostgreSQL), the save fails once and the second try finds that line.
         for (var attempt = 1; ; attempt++)
         {
-            await using var db = await context.CreateDbContextAsync();
+            await using var db = await context.OpenDbContextAsync();
             await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
             if (!await db.Products.AnyAsync(p => p.Id == productId, context.CancellationToken))
             {

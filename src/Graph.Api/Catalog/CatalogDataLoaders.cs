@@ -1,4 +1,5 @@
 using Graph.Api.Data;
+using Graph.AspNetCore.DataLoader;
 using Microsoft.EntityFrameworkCore;
 
 namespace Graph.Api.Catalog;
@@ -7,20 +8,26 @@ namespace Graph.Api.Catalog;
 // (EF.CompileAsyncQuery): a batch skips building the expression tree, EF's parameter extraction
 // and its query-cache lookup, and goes straight to the cached SQL with the keys as one parameter.
 
-public sealed class ProductByIdDataLoader(IDbContextFactory<ShopDbContext> factory) : ShopBatchDataLoader<int, Product>(factory)
+public sealed class ProductByIdDataLoader(IDbContextFactory<ShopDbContext> factory) : BatchDataLoader<int, Product>
 {
     private static readonly Func<ShopDbContext, int[], IAsyncEnumerable<Product>> Query =
         EF.CompileAsyncQuery((ShopDbContext db, int[] ids) => db.Products.AsNoTracking().Where(p => ids.Contains(p.Id)));
 
-    protected override async Task<IReadOnlyDictionary<int, Product>> LoadAsync(ShopDbContext db, IReadOnlyList<int> keys, CancellationToken cancellationToken) =>
-        await Query(db, [.. keys]).ToDictionaryAsync(p => p.Id, cancellationToken: cancellationToken);
+    protected override async Task<IReadOnlyDictionary<int, Product>> LoadBatchAsync(IReadOnlyList<int> keys, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.OpenDbContextAsync(cancellationToken);
+        return await Query(db, [.. keys]).ToDictionaryAsync(p => p.Id, cancellationToken: cancellationToken);
+    }
 }
 
-public sealed class CategoryByIdDataLoader(IDbContextFactory<ShopDbContext> factory) : ShopBatchDataLoader<int, Category>(factory)
+public sealed class CategoryByIdDataLoader(IDbContextFactory<ShopDbContext> factory) : BatchDataLoader<int, Category>
 {
     private static readonly Func<ShopDbContext, int[], IAsyncEnumerable<Category>> Query =
         EF.CompileAsyncQuery((ShopDbContext db, int[] ids) => db.Categories.AsNoTracking().Where(c => ids.Contains(c.Id)));
 
-    protected override async Task<IReadOnlyDictionary<int, Category>> LoadAsync(ShopDbContext db, IReadOnlyList<int> keys, CancellationToken cancellationToken) =>
-        await Query(db, [.. keys]).ToDictionaryAsync(c => c.Id, cancellationToken: cancellationToken);
+    protected override async Task<IReadOnlyDictionary<int, Category>> LoadBatchAsync(IReadOnlyList<int> keys, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.OpenDbContextAsync(cancellationToken);
+        return await Query(db, [.. keys]).ToDictionaryAsync(c => c.Id, cancellationToken: cancellationToken);
+    }
 }

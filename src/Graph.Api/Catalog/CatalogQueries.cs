@@ -1,4 +1,5 @@
 using Graph.Api.Data;
+using Graph.Api.Schema;
 using Graph.AspNetCore.Data;
 using Graph.AspNetCore.DataLoader;
 using GraphQL;
@@ -18,7 +19,7 @@ public sealed class CatalogQueries : IQueryFields
             .WithListSize(assumedSize: 20) // a shop's sections: a few dozen at most
             .ResolveAsync(async context =>
             {
-                await using var db = await context.CreateDbContextAsync();
+                await using var db = await context.OpenDbContextAsync();
                 var categories = await db.Categories.AsNoTracking().OrderBy(c => c.Name).ToListAsync(context.CancellationToken);
 
                 // Every category is now known to this request: `Product.category` in the same
@@ -38,7 +39,7 @@ public sealed class CatalogQueries : IQueryFields
             .ResolveAsync(async context =>
             {
                 var slug = context.GetArgument<string>("slug");
-                await using var db = await context.CreateDbContextAsync();
+                await using var db = await context.OpenDbContextAsync();
                 return await db.Categories.AsNoTracking().SingleOrDefaultAsync(c => c.Slug == slug, context.CancellationToken);
             });
 
@@ -48,7 +49,7 @@ public sealed class CatalogQueries : IQueryFields
             .ResolveAsync(async context =>
             {
                 var slug = context.GetArgument<string>("slug");
-                await using var db = await context.CreateDbContextAsync();
+                await using var db = await context.OpenDbContextAsync();
                 return await db.Products.AsNoTracking().SingleOrDefaultAsync(p => p.Slug == slug, context.CancellationToken);
             });
 

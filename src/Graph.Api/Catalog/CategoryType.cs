@@ -1,4 +1,4 @@
-using Graph.Api.Data;
+using Graph.Api.Schema;
 using Graph.AspNetCore.Data;
 using Graph.AspNetCore.Relay;
 using GraphQL.Types;

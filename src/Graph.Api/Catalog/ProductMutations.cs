@@ -1,6 +1,7 @@
 using Graph.Api.Accounts;
 using Graph.Api.Carts;
 using Graph.Api.Data;
+using Graph.Api.Schema;
 using Graph.AspNetCore.Authorization;
 using Graph.AspNetCore.DataLoader;
 using Graph.AspNetCore.Mutations;
@@ -42,7 +43,7 @@ public sealed class ProductMutations : IMutationFields
 
         var (sku, name) = (input.Sku.Trim(), input.Name.Trim());
         var now = context.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-        await using var db = await context.CreateDbContextAsync();
+        await using var db = await context.OpenDbContextAsync();
         await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
         if (await CheckAsync(db, context, sku, input.CategoryId) is { } invalid)
         {
@@ -86,7 +87,7 @@ public sealed class ProductMutations : IMutationFields
             return ProductPayload.Failed(errors);
         }
 
-        await using var db = await context.CreateDbContextAsync();
+        await using var db = await context.OpenDbContextAsync();
         await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
         var product = await db.Products.SingleOrDefaultAsync(p => p.Id == id, context.CancellationToken);
         if (product is null)
@@ -125,7 +126,7 @@ public sealed class ProductMutations : IMutationFields
         }
 
         var now = context.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-        await using var db = await context.CreateDbContextAsync();
+        await using var db = await context.OpenDbContextAsync();
         await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
 
         // Added in SQL, never read-modify-write: a checkout taking units at the same moment keeps its count.

@@ -1,6 +1,6 @@
 using Graph.Api.Accounts;
-using Graph.Api.Data;
 using Graph.Api.Reviews;
+using Graph.Api.Schema;
 using Graph.AspNetCore.Authorization;
 using Graph.AspNetCore.Data;
 using Graph.AspNetCore.Relay;

@@ -5,10 +5,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Graph.Api.Orders;
 
-public sealed class OrderByIdDataLoader(IDbContextFactory<ShopDbContext> factory) : ShopBatchDataLoader<int, Order>(factory)
+public sealed class OrderByIdDataLoader(IDbContextFactory<ShopDbContext> factory) : BatchDataLoader<int, Order>
 {
-    protected override async Task<IReadOnlyDictionary<int, Order>> LoadAsync(ShopDbContext db, IReadOnlyList<int> keys, CancellationToken cancellationToken) =>
-        await db.Orders.AsNoTracking().Where(o => keys.Contains(o.Id)).ToDictionaryAsync(o => o.Id, cancellationToken);
+    protected override async Task<IReadOnlyDictionary<int, Order>> LoadBatchAsync(IReadOnlyList<int> keys, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.OpenDbContextAsync(cancellationToken);
+        return await db.Orders.AsNoTracking().Where(o => keys.Contains(o.Id)).ToDictionaryAsync(o => o.Id, cancellationToken);
+    }
 
     /// <summary>Forgets what this request loaded of an order, after a mutation changed it.</summary>
     public static void Forget(IResolveFieldContext context, int orderId)
@@ -19,22 +22,31 @@ public sealed class OrderByIdDataLoader(IDbContextFactory<ShopDbContext> factory
     }
 }
 
-public sealed class OrderLinesByOrderIdDataLoader(IDbContextFactory<ShopDbContext> factory) : ShopGroupedDataLoader<int, OrderLine>(factory)
+public sealed class OrderLinesByOrderIdDataLoader(IDbContextFactory<ShopDbContext> factory) : GroupedDataLoader<int, OrderLine>
 {
-    protected override async Task<ILookup<int, OrderLine>> LoadAsync(ShopDbContext db, IReadOnlyList<int> keys, CancellationToken cancellationToken) =>
-        (await db.OrderLines.AsNoTracking().Where(l => keys.Contains(l.OrderId)).OrderBy(l => l.Id).ToListAsync(cancellationToken))
+    protected override async Task<ILookup<int, OrderLine>> LoadGroupedBatchAsync(IReadOnlyList<int> keys, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.OpenDbContextAsync(cancellationToken);
+        return (await db.OrderLines.AsNoTracking().Where(l => keys.Contains(l.OrderId)).OrderBy(l => l.Id).ToListAsync(cancellationToken))
             .ToLookup(l => l.OrderId);
+    }
 }
 
-public sealed class OrderStatusChangesByOrderIdDataLoader(IDbContextFactory<ShopDbContext> factory) : ShopGroupedDataLoader<int, OrderStatusChange>(factory)
+public sealed class OrderStatusChangesByOrderIdDataLoader(IDbContextFactory<ShopDbContext> factory) : GroupedDataLoader<int, OrderStatusChange>
 {
-    protected override async Task<ILookup<int, OrderStatusChange>> LoadAsync(ShopDbContext db, IReadOnlyList<int> keys, CancellationToken cancellationToken) =>
-        (await db.OrderStatusChanges.AsNoTracking().Where(c => keys.Contains(c.OrderId)).OrderBy(c => c.Id).ToListAsync(cancellationToken))
+    protected override async Task<ILookup<int, OrderStatusChange>> LoadGroupedBatchAsync(IReadOnlyList<int> keys, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.OpenDbContextAsync(cancellationToken);
+        return (await db.OrderStatusChanges.AsNoTracking().Where(c => keys.Contains(c.OrderId)).OrderBy(c => c.Id).ToListAsync(cancellationToken))
             .ToLookup(c => c.OrderId);
+    }
 }
 
-public sealed class PaymentByOrderIdDataLoader(IDbContextFactory<ShopDbContext> factory) : ShopBatchDataLoader<int, Payment>(factory)
+public sealed class PaymentByOrderIdDataLoader(IDbContextFactory<ShopDbContext> factory) : BatchDataLoader<int, Payment>
 {
-    protected override async Task<IReadOnlyDictionary<int, Payment>> LoadAsync(ShopDbContext db, IReadOnlyList<int> keys, CancellationToken cancellationToken) =>
-        await db.Payments.AsNoTracking().Where(p => keys.Contains(p.OrderId)).ToDictionaryAsync(p => p.OrderId, cancellationToken);
+    protected override async Task<IReadOnlyDictionary<int, Payment>> LoadBatchAsync(IReadOnlyList<int> keys, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.OpenDbContextAsync(cancellationToken);
+        return await db.Payments.AsNoTracking().Where(p => keys.Contains(p.OrderId)).ToDictionaryAsync(p => p.OrderId, cancellationToken);
+    }
 }

@@ -1,4 +1,5 @@
 using Graph.Api.Accounts;
+using Graph.Api.Schema;
 using Graph.AspNetCore.Authorization;
 using Graph.AspNetCore.Mutations;
 using Graph.AspNetCore.Relay;

@@ -1,5 +1,6 @@
 using Graph.Api.Accounts;
 using Graph.Api.Data;
+using Graph.Api.Schema;
 using Graph.AspNetCore.Authorization;
 using Graph.AspNetCore.Data;
 using GraphQL.Types;

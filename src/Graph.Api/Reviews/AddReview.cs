@@ -1,5 +1,5 @@
 using Graph.Api.Catalog;
-using Graph.Api.Data;
+using Graph.Api.Schema;
 using Graph.AspNetCore.Mutations;
 using GraphQL.Types;
 

@@ -1,6 +1,7 @@
 using Graph.Api.Accounts;
 using Graph.Api.Catalog;
 using Graph.Api.Data;
+using Graph.Api.Schema;
 using Graph.AspNetCore.Authorization;
 using Graph.AspNetCore.DataLoader;
 using Graph.AspNetCore.Mutations;

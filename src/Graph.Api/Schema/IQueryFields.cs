@@ -1,6 +1,6 @@
 using GraphQL.Types;
 
-namespace Graph.Api;
+namespace Graph.Api.Schema;
 
 /// <summary>A feature's root query fields; each feature folder contributes one.</summary>
 public interface IQueryFields

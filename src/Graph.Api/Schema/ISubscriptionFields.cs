@@ -1,6 +1,6 @@
 using GraphQL.Types;
 
-namespace Graph.Api;
+namespace Graph.Api.Schema;
 
 /// <summary>A feature's root subscription fields.</summary>
 public interface ISubscriptionFields

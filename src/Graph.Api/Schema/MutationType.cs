@@ -1,6 +1,6 @@
 using GraphQL.Types;
 
-namespace Graph.Api;
+namespace Graph.Api.Schema;
 
 /// <summary>The root mutation type: every feature's mutations.</summary>
 public sealed class MutationType : ObjectGraphType

@@ -1,7 +1,7 @@
 using Graph.AspNetCore.Relay;
 using GraphQL.Types;
 
-namespace Graph.Api;
+namespace Graph.Api.Schema;
 
 /// <summary>The root query type: Relay's <c>node</c>/<c>nodes</c> and every feature's fields.</summary>
 public sealed class QueryType : ObjectGraphType

@@ -1,7 +1,7 @@
 using GraphQL;
 using GraphQL.Utilities;
 
-namespace Graph.Api;
+namespace Graph.Api.Schema;
 
 /// <summary><c>schema export</c>: prints the served schema's SDL (the contract in <c>schema/schema.graphql</c>).</summary>
 public static class SchemaExport

@@ -1,9 +1,8 @@
-using GraphQL.Types;
 
-namespace Graph.Api;
+namespace Graph.Api.Schema;
 
 /// <summary>The shop's GraphQL schema.</summary>
-public sealed class ShopSchema : Schema
+public sealed class ShopSchema : GraphQL.Types.Schema
 {
     public ShopSchema(IServiceProvider services, QueryType query, MutationType mutation, SubscriptionType subscription)
         : base(services)

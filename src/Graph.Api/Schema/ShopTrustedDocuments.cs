@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 using Graph.AspNetCore.PersistedOperations;
 using GraphQLParser.AST;
 
-namespace Graph.Api;
+namespace Graph.Api.Schema;
 
 /// <summary>
 /// The shop's trusted documents: the operations of <c>schema/operations/*.graphql</c>, compiled into

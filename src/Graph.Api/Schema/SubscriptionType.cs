@@ -1,6 +1,6 @@
 using GraphQL.Types;
 
-namespace Graph.Api;
+namespace Graph.Api.Schema;
 
 /// <summary>The root subscription type: every feature's live events.</summary>
 public sealed class SubscriptionType : ObjectGraphType

@@ -1,4 +1,3 @@
-using Graph.AspNetCore.Connections;
 using Graph.AspNetCore.Execution;
 using Graph.AspNetCore.Http.Errors;
 using Graph.AspNetCore.Sse;
@@ -42,18 +41,15 @@ public sealed class GraphQLHttpMiddleware<TSchema>
         IServiceScopeFactory scopes,
         IServiceProvider services)
     {
-        ArgumentNullException.ThrowIfNull(options);
         _ = next;
+        var transport = new TransportServices(serializer, options, services, "HTTP");
         _executor = executor;
-        _options = options.Value;
-        var json = (serializer as GraphQLJsonSerializer)?.Options
-            ?? throw new InvalidOperationException($"GraphQL over HTTP needs the {nameof(GraphQLJsonSerializer)}.");
-        _reader = new GraphQLHttpRequestReader(serializer, _options);
-        _batchReader = new GraphQLBatchRequestReader(json, _options);
-        _writer = new GraphQLResponseWriter(serializer, _options);
+        _options = transport.Options;
+        _reader = transport.Reader;
+        _batchReader = new GraphQLBatchRequestReader(transport.Json, _options);
+        _writer = transport.Writer;
         _batches = new GraphQLBatchResponder<TSchema>(executor, _writer, scopes);
-        var limiter = (services.GetService<GraphQLConnectionLimiters>() ?? new GraphQLConnectionLimiters(options)).SseStreams;
-        _eventStreams = new DistinctEventStream<TSchema>(executor, serializer, json, _options, limiter, services.GetService<TimeProvider>() ?? TimeProvider.System);
+        _eventStreams = new DistinctEventStream<TSchema>(executor, serializer, transport.Json, _options, transport.Limiters.SseStreams, transport.Time);
     }
 
     /// <summary>Answers one HTTP request.</summary>

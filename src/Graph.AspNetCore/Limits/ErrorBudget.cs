@@ -1,3 +1,5 @@
+using Graph.AspNetCore.Execution;
+using GraphQL;
 using GraphQL.Execution;
 using ExecutionContext = GraphQL.Execution.ExecutionContext;
 
@@ -27,11 +29,19 @@ public sealed class ErrorBudget
     }
 
     /// <summary>
-    /// For a strategy's <c>SetNodeError</c>: when the execution has as many errors as it may keep,
-    /// the node becomes null without its error, which is counted as left out, and this returns true;
-    /// otherwise the strategy adds the error as usual.
+    /// A strategy's <c>SetNodeError</c> within the budget: when the execution has as many errors as it
+    /// may keep, the node becomes null without its error, which is counted as left out; otherwise
+    /// <paramref name="set"/> (the engine's own) adds the node's error, one of its own (<see cref="NodeErrors"/>).
     /// </summary>
-    internal static bool DropIfSpent(ExecutionContext context, ExecutionNode node, int maxErrors)
+    internal static void SetNodeError(ExecutionContext context, ExecutionNode node, ExecutionError error, int maxErrors, Action<ExecutionContext, ExecutionNode, ExecutionError> set)
+    {
+        if (!DropIfSpent(context, node, maxErrors))
+        {
+            set(context, node, NodeErrors.Own(error));
+        }
+    }
+
+    private static bool DropIfSpent(ExecutionContext context, ExecutionNode node, int maxErrors)
     {
         if (maxErrors <= 0 || context.Errors.Count < maxErrors)
         {

@@ -1,22 +1,16 @@
-using Graph.AspNetCore.Execution;
 using GraphQL;
 using GraphQL.Execution;
-using ExecutionContext = GraphQL.Execution.ExecutionContext;
 using Microsoft.Extensions.Options;
+using ExecutionContext = GraphQL.Execution.ExecutionContext;
 
 namespace Graph.AspNetCore.Limits;
 
-/// <summary>graphql-dotnet's serial strategy (mutations) with the <see cref="ErrorBudget"/>, and an error of its own for every failed node (<see cref="NodeErrors"/>).</summary>
+/// <summary>graphql-dotnet's serial strategy (mutations) within the <see cref="ErrorBudget"/>.</summary>
 public sealed class ErrorCappedSerialExecutionStrategy(IOptions<GraphQLServerOptions> options) : SerialExecutionStrategy
 {
     private readonly int _maxErrors = options.Value.Limits.MaxErrors;
 
     /// <inheritdoc />
-    protected override void SetNodeError(ExecutionContext context, ExecutionNode node, ExecutionError error)
-    {
-        if (!ErrorBudget.DropIfSpent(context, node, _maxErrors))
-        {
-            base.SetNodeError(context, node, NodeErrors.Own(error));
-        }
-    }
+    protected override void SetNodeError(ExecutionContext context, ExecutionNode node, ExecutionError error) =>
+        ErrorBudget.SetNodeError(context, node, error, _maxErrors, base.SetNodeError);
 }

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Graph.AspNetCore.Authorization;
 using Graph.AspNetCore.Connections;
 using Graph.AspNetCore.Execution;
-using Graph.AspNetCore.Subscriptions;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.AspNetCore.Http;

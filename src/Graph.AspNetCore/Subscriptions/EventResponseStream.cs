@@ -6,15 +6,6 @@ using ExecutionContext = GraphQL.Execution.ExecutionContext;
 namespace Graph.AspNetCore.Subscriptions;
 
 /// <summary>
-/// An observer that can make the response stream wait until a result is delivered (written to the
-/// client), so a slow client slows only its own subscription, whose bounded buffer then overflows.
-/// </summary>
-internal interface IDeliveryObserver<in T> : IObserver<T>
-{
-    ValueTask OnNextAsync(T value, CancellationToken cancellationToken);
-}
-
-/// <summary>
 /// The response stream of one subscription field: for each observer, a loop that pulls one event,
 /// executes it in its own scope (<see cref="ScopedSubscriptionExecutionStrategy"/>) and delivers the
 /// result before pulling the next. Nothing is delivered once the observer's subscription is disposed.

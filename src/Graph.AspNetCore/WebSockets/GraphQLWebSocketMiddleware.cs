@@ -1,4 +1,5 @@
 using System.Net.WebSockets;
+using Graph.AspNetCore.Authorization;
 using Graph.AspNetCore.Connections;
 using Graph.AspNetCore.Execution;
 using Graph.AspNetCore.WebSockets.GraphQLTransportWs;
@@ -41,19 +42,17 @@ public sealed class GraphQLWebSocketMiddleware<TSchema>
         IServiceProvider services,
         ILogger<GraphQLWebSocketMiddleware<TSchema>> logger)
     {
-        ArgumentNullException.ThrowIfNull(options);
         _next = next;
+        var transport = new TransportServices(serializer, options, services, "WebSocket");
         _serializer = serializer;
-        _limiter = (services.GetService<GraphQLConnectionLimiters>() ?? new GraphQLConnectionLimiters(options)).WebSockets;
-        var json = (serializer as GraphQLJsonSerializer)?.Options
-            ?? throw new InvalidOperationException($"GraphQL over WebSocket needs the {nameof(GraphQLJsonSerializer)}.");
+        _limiter = transport.Limiters.WebSockets;
         _services = new WebSocketConnectionServices<TSchema>(
             executor,
-            json,
-            options.Value,
+            transport.Json,
+            transport.Options,
             scopes,
-            services.GetService<IConnectionTokenValidator>(),
-            services.GetService<TimeProvider>() ?? TimeProvider.System,
+            new ConnectionInitAuthenticator(services.GetService<IConnectionTokenValidator>(), transport.Time, logger),
+            transport.Time,
             logger);
     }
 

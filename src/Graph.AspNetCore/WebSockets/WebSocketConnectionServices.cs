@@ -12,7 +12,7 @@ internal sealed record WebSocketConnectionServices<TSchema>(
     JsonSerializerOptions Json,
     GraphQLServerOptions Options,
     IServiceScopeFactory Scopes,
-    IConnectionTokenValidator? TokenValidator,
+    ConnectionInitAuthenticator Authenticator,
     TimeProvider Time,
     ILogger Logger)
     where TSchema : ISchema;

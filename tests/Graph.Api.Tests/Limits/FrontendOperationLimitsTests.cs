@@ -1,3 +1,4 @@
+using Graph.Api.Schema;
 using Graph.Api.Tests.Infrastructure;
 using Graph.AspNetCore;
 using Graph.AspNetCore.Limits;

@@ -2,6 +2,7 @@ using Graph.Api.Data;
 using Graph.Api.Orders;
 using Graph.Api.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Graph.Api.Tests.Orders.ShopKit;
 
 namespace Graph.Api.Tests.Orders;
@@ -165,15 +166,25 @@ public sealed class CheckoutTests : IDisposable
     [Fact]
     public async Task A_slow_payment_succeeds_and_a_replay_meanwhile_waits_for_it()
     {
-        await _factory.PutInCartAsync(AliceId, Novel, 1);
-        using var alice = _factory.ClientFor(AliceId);
+        // The charge is held until the replay has been sent: the replay arrives while the first
+        // request is between its steps, whatever the machine's speed.
+        var gateway = new HeldGateway();
+        using var factory = new ShopApiFactory
+        {
+            TestServices = services => services.AddSingleton<IPaymentGateway>(provider => gateway.Wrapping(provider.GetRequiredService<PaymentSimulator>())),
+        };
+        await factory.PutInCartAsync(AliceId, Novel, 1);
+        using var alice = factory.ClientFor(AliceId);
 
-        var slow = alice.CheckoutAsync("order-1", PaymentSimulator.Slow);
-        await Task.Delay(300);
-        var replay = await alice.CheckoutAsync("order-1", PaymentSimulator.Slow);
+        var first = alice.CheckoutAsync("order-1");
+        await gateway.ChargeStarted.WaitAsync(TimeSpan.FromSeconds(30));
+        var replay = alice.CheckoutAsync("order-1");
+        Assert.False(replay.IsCompleted);
+        gateway.Release();
 
-        Assert.Equal("PLACED", (await slow).Data!["checkout"]!["order"]!["status"]!.GetValue<string>());
-        Assert.Equal((await slow).Data!.ToJsonString(), replay.Data!.ToJsonString());
+        Assert.Equal("PLACED", (await first).Data!["checkout"]!["order"]!["status"]!.GetValue<string>());
+        Assert.Equal((await first).Data!.ToJsonString(), (await replay).Data!.ToJsonString());
+        Assert.Single(factory.Payments().Charges);
     }
 
     [Fact]
@@ -184,5 +195,34 @@ public sealed class CheckoutTests : IDisposable
         var response = await anonymous.CheckoutAsync("order-1");
 
         Assert.Equal(["AUTH_NOT_AUTHENTICATED"], response.ErrorCodes);
+    }
+
+    /// <summary>A gateway whose charges wait until the test releases them, announcing when the first begins.</summary>
+    private sealed class HeldGateway : IPaymentGateway
+    {
+        private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private IPaymentGateway? _inner;
+
+        public Task ChargeStarted => _started.Task;
+
+        public HeldGateway Wrapping(IPaymentGateway inner)
+        {
+            _inner = inner;
+            return this;
+        }
+
+        public void Release() => _released.TrySetResult();
+
+        public async Task<ChargeResult> ChargeAsync(ChargeRequest request, CancellationToken cancellationToken)
+        {
+            _started.TrySetResult();
+            await _released.Task;
+            return await _inner!.ChargeAsync(request, cancellationToken);
+        }
+
+        public Task RefundAsync(string providerReference, CancellationToken cancellationToken) => _inner!.RefundAsync(providerReference, cancellationToken);
+
+        public Task<string?> FindChargeAsync(string reference, CancellationToken cancellationToken) => _inner!.FindChargeAsync(reference, cancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Graph.Api.Schema;
 using Graph.Api.Tests.Infrastructure;
 using Graph.Api.Tests.Subscriptions;
 using Graph.AspNetCore.Execution;

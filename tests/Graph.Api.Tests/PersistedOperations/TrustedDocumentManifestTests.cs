@@ -1,3 +1,4 @@
+using Graph.Api.Schema;
 using Graph.Api.Tests.Infrastructure;
 using Graph.AspNetCore.PersistedOperations;
 using Microsoft.Extensions.DependencyInjection;

@@ -21,7 +21,7 @@ public sealed class WebSocketOperationScopeTests : IDisposable
     public WebSocketOperationScopeTests() =>
         _factory = new ShopApiFactory
         {
-            TestServices = services => services.ConfigureDbContext<ShopDbContext>((_, options) => options.AddInterceptors(_gate)),
+            TestServices = services => services.ConfigureDbContext<ShopDbContext>((_, options) => options.AddInterceptors(_gate, _gate.Commits)),
         };
 
     public void Dispose() => _factory.Dispose();
@@ -52,6 +52,9 @@ public sealed class WebSocketOperationScopeTests : IDisposable
         var saved = await _gate.Finished.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Null(saved);
 
+        // Saved is not yet committed: the query below must not race the mutation's commit.
+        await _gate.Committed.WaitAsync(TimeSpan.FromSeconds(10));
+
         // Nothing more for "add": a query sent now is the next thing the client hears.
         await socket.SendAsync(new { id = "after", type = "subscribe", payload = new { query = "{ me { cart { itemCount } } }" } });
         var next = await socket.ReceiveAsync(TimeSpan.FromSeconds(10));
@@ -62,65 +65,57 @@ public sealed class WebSocketOperationScopeTests : IDisposable
 
     /// <summary>
     /// Holds the first SaveChanges after <see cref="Arm"/> until <see cref="Release"/>, and reports how
-    /// its transaction ended (the mutation saves inside a transaction: saved is not yet committed).
+    /// it ended and when its context's transaction committed (<see cref="Commits"/> watches that).
     /// </summary>
-    private sealed class SaveChangesGate : ISaveChangesInterceptor, IDbTransactionInterceptor
+    private sealed class SaveChangesGate : SaveChangesInterceptor
     {
+        private readonly TaskCompletionSource _committed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private DbContext? _held;
         private readonly TaskCompletionSource _entered = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly TaskCompletionSource<Exception?> _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private int _armed;
-        private DbContext? _held;
 
         public Task Entered => _entered.Task;
 
-        /// <summary>Null when the held change was committed, else why not.</summary>
+        /// <summary>Null when the held SaveChanges succeeded, else its exception.</summary>
         public Task<Exception?> Finished => _finished.Task;
+
+        /// <summary>Completes when the held context's transaction has committed.</summary>
+        public Task Committed => _committed.Task;
+
+        /// <summary>The interceptor that sees the held context's commit.</summary>
+        public IInterceptor Commits => new CommitWatcher(this);
 
         public void Arm() => Volatile.Write(ref _armed, 1);
 
         public void Release() => _release.TrySetResult();
 
-        public async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
         {
             if (Interlocked.Exchange(ref _armed, 0) == 1)
             {
                 Volatile.Write(ref _held, eventData.Context);
                 _entered.TrySetResult();
                 await _release.Task;
+                eventData.Context!.SavedChanges += (_, _) => _finished.TrySetResult(null);
+                eventData.Context.SaveChangesFailed += (_, e) => _finished.TrySetResult(e.Exception);
             }
 
             return result;
         }
 
-        public Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+        private sealed class CommitWatcher(SaveChangesGate gate) : DbTransactionInterceptor
         {
-            if (eventData.Context == Volatile.Read(ref _held))
+            public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
             {
-                _finished.TrySetResult(eventData.Exception);
+                if (eventData.Context is { } context && context == Volatile.Read(ref gate._held))
+                {
+                    gate._committed.TrySetResult();
+                }
+
+                return Task.CompletedTask;
             }
-
-            return Task.CompletedTask;
-        }
-
-        public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-        {
-            if (eventData.Context == Volatile.Read(ref _held))
-            {
-                _finished.TrySetResult(null);
-            }
-
-            return Task.CompletedTask;
-        }
-
-        public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-        {
-            if (eventData.Context == Volatile.Read(ref _held))
-            {
-                _finished.TrySetResult(new InvalidOperationException("The held change was rolled back."));
-            }
-
-            return Task.CompletedTask;
         }
     }
 }

@@ -18,8 +18,11 @@ public sealed class InMemoryTopicEventBusTests
         Assert.Equal("hello", first.Current);
         Assert.True(await second.MoveNextAsync());
         Assert.Equal("hello", second.Current);
-        var nothing = other.MoveNextAsync().AsTask();
-        Assert.NotSame(nothing, await Task.WhenAny(nothing, Task.Delay(100)));
+
+        // Each subscriber receives in publish order: had "hello" reached the other topic, it would come first.
+        await bus.PublishAsync("b", "marker");
+        Assert.True(await other.MoveNextAsync());
+        Assert.Equal("marker", other.Current);
     }
 
     [Fact]
@@ -42,22 +45,30 @@ public sealed class InMemoryTopicEventBusTests
         var bus = new InMemoryTopicEventBus(bufferSize: 4);
         await using var slow = bus.Subscribe<int>("t").GetAsyncEnumerator();
         var received = new List<int>();
+        using var arrived = new SemaphoreSlim(0);
+
+        // Registered now (enumeration has started), read on another thread.
+        var fastEvents = bus.Subscribe<int>("t").GetAsyncEnumerator();
         var fast = Task.Run(async () =>
         {
-            await foreach (var value in bus.Subscribe<int>("t"))
+            await using (fastEvents)
             {
-                lock (received)
+                while (await fastEvents.MoveNextAsync())
                 {
-                    received.Add(value);
-                }
+                    lock (received)
+                    {
+                        received.Add(fastEvents.Current);
+                    }
 
-                if (value == 99)
-                {
-                    break;
+                    arrived.Release();
+                    if (fastEvents.Current == 99)
+                    {
+                        break;
+                    }
                 }
             }
         });
-        await WaitUntilAsync(() => bus.SubscriberCount("t") == 2);
+        Assert.Equal(2, bus.SubscriberCount("t"));
 
         for (var i = 0; i < 100; i++)
         {
@@ -65,14 +76,7 @@ public sealed class InMemoryTopicEventBusTests
             var publishing = bus.PublishAsync("t", i);
             Assert.True(publishing.IsCompletedSuccessfully);
             await publishing;
-            var expected = i + 1;
-            await WaitUntilAsync(() =>
-            {
-                lock (received)
-                {
-                    return received.Count == expected;
-                }
-            });
+            Assert.True(await arrived.WaitAsync(TimeSpan.FromSeconds(5)), $"The fast subscriber did not receive {i}.");
         }
 
         await fast.WaitAsync(TimeSpan.FromSeconds(5));
@@ -96,14 +100,22 @@ public sealed class InMemoryTopicEventBusTests
     {
         var bus = new InMemoryTopicEventBus(bufferSize: 8);
         var received = new List<string>();
-        var subscription = bus.Subscribe<string>("t").Subscribe(new Observer(received));
+        var observer = new Observer(received);
+        var subscription = bus.Subscribe<string>("t").Subscribe(observer);
 
         await bus.PublishAsync("t", "one");
-        await WaitUntilAsync(() => received.Count == 1);
+        await observer.First.WaitAsync(TimeSpan.FromSeconds(5));
         subscription.Dispose();
+
+        // Disposal unregisters from the bus on the observer's own loop; nothing announces it.
         await WaitUntilAsync(() => bus.SubscriberCount("t") == 0);
+
+        // A subscriber registered after the disposal receives "two": by then the bus has handed it to
+        // every subscriber it has, and the disposed one is not among them.
+        await using var probe = bus.Subscribe<string>("t").GetAsyncEnumerator();
         await bus.PublishAsync("t", "two");
-        await Task.Delay(100);
+        Assert.True(await probe.MoveNextAsync());
+        Assert.Equal("two", probe.Current);
 
         Assert.Equal(["one"], received);
     }
@@ -154,6 +166,11 @@ public sealed class InMemoryTopicEventBusTests
 
     private sealed class Observer(List<string> received) : IObserver<string>
     {
+        private readonly TaskCompletionSource _first = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>Completes when the first message has been received.</summary>
+        public Task First => _first.Task;
+
         public void OnCompleted()
         {
         }
@@ -168,6 +185,8 @@ public sealed class InMemoryTopicEventBusTests
             {
                 received.Add(value);
             }
+
+            _first.TrySetResult();
         }
     }
 }

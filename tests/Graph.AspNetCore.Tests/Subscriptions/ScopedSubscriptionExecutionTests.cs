@@ -92,12 +92,25 @@ public sealed class ScopedSubscriptionExecutionTests : IAsyncDisposable
         await observer.WaitForAsync(1);
 
         subscription.Dispose();
+
+        // The stream lets go of the bus on its own loop once disposed; nothing announces it.
+        var bus = _services.GetRequiredService<InMemoryTopicEventBus>();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
+        while (bus.SubscriberCount("ticks") != 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The disposed subscription still listens.");
+            await Task.Delay(10);
+        }
+
+        // A subscriber that subscribes after the disposal gets Tick(2) executed and delivered; the
+        // disposed one gets nothing.
+        var probe = new Collector();
+        using var probing = await SubscribeAsync(probe);
         await Bus.PublishAsync("ticks", new Tick(2));
-        await Task.Delay(200);
+        await probe.WaitForAsync(1);
 
         Assert.Single(observer.Results);
         Assert.Null(observer.Error);
-        Assert.Equal(0, _services.GetRequiredService<InMemoryTopicEventBus>().SubscriberCount("ticks"));
     }
 
     public async ValueTask DisposeAsync()
@@ -173,6 +186,7 @@ public sealed class ScopedSubscriptionExecutionTests : IAsyncDisposable
         private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly TaskCompletionSource _deliveryStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly List<ExecutionResult> _results = [];
+        private readonly SemaphoreSlim _arrived = new(0);
 
         public IReadOnlyList<ExecutionResult> Results
         {
@@ -206,6 +220,8 @@ public sealed class ScopedSubscriptionExecutionTests : IAsyncDisposable
             {
                 _results.Add(value);
             }
+
+            _arrived.Release();
         }
 
         public void OnError(Exception error)
@@ -220,9 +236,9 @@ public sealed class ScopedSubscriptionExecutionTests : IAsyncDisposable
 
         public async Task WaitForAsync(int count)
         {
-            for (var i = 0; i < 500 && Results.Count < count; i++)
+            while (Results.Count < count)
             {
-                await Task.Delay(10);
+                Assert.True(await _arrived.WaitAsync(TimeSpan.FromSeconds(5)), $"{Results.Count} of {count} results arrived.");
             }
 
             Assert.Equal(count, Results.Count);

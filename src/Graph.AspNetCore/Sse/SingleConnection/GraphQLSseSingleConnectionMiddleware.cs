@@ -1,11 +1,9 @@
 using System.Security.Claims;
-using System.Text.Json;
 using Graph.AspNetCore.Authorization;
 using Graph.AspNetCore.Connections;
 using Graph.AspNetCore.Execution;
 using Graph.AspNetCore.Http;
 using Graph.AspNetCore.Http.Errors;
-using Graph.AspNetCore.Subscriptions;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.AspNetCore.Http;
@@ -58,18 +56,16 @@ public sealed class GraphQLSseSingleConnectionMiddleware<TSchema>
         IServiceScopeFactory scopes,
         IServiceProvider services)
     {
-        ArgumentNullException.ThrowIfNull(options);
         _next = next;
+        var transport = new TransportServices(serializer, options, services, "SSE");
         _serializer = serializer;
-        _options = options.Value;
-        JsonSerializerOptions json = (serializer as GraphQLJsonSerializer)?.Options
-            ?? throw new InvalidOperationException($"GraphQL over SSE needs the {nameof(GraphQLJsonSerializer)}.");
-        _time = services.GetService<TimeProvider>() ?? TimeProvider.System;
-        _reader = new GraphQLHttpRequestReader(serializer, _options);
-        _writer = new GraphQLResponseWriter(serializer, _options);
-        _runner = new SseOperationRunner<TSchema>(executor, _writer, json, _options, scopes, _time);
+        _options = transport.Options;
+        _time = transport.Time;
+        _reader = transport.Reader;
+        _writer = transport.Writer;
+        _runner = new SseOperationRunner<TSchema>(executor, _writer, transport.Json, _options, scopes, _time);
         _reservations = services.GetService<SseReservations>() ?? new SseReservations();
-        _limiter = (services.GetService<GraphQLConnectionLimiters>() ?? new GraphQLConnectionLimiters(options)).SseStreams;
+        _limiter = transport.Limiters.SseStreams;
     }
 
     /// <summary>Serves a single-connection request, or passes the request on.</summary>

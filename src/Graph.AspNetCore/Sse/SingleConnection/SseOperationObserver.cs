@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Graph.AspNetCore.Execution;
 using Graph.AspNetCore.Subscriptions;
-using Graph.AspNetCore.WebSockets;
 using GraphQL;
 
 namespace Graph.AspNetCore.Sse.SingleConnection;
@@ -11,7 +10,7 @@ namespace Graph.AspNetCore.Sse.SingleConnection;
 /// and its <c>complete</c> at the end. Queuing does not wait for the client: what a client that does
 /// not read leaves waiting is bounded by the reservation, which ends when too much waits.
 /// </summary>
-internal sealed class SseOperationObserver(SseReservation reservation, WebSocketOperation operation, JsonSerializerOptions json) : IDeliveryObserver<ExecutionResult>
+internal sealed class SseOperationObserver(SseReservation reservation, ConnectionOperation operation, JsonSerializerOptions json) : IDeliveryObserver<ExecutionResult>
 {
     public ValueTask OnNextAsync(ExecutionResult value, CancellationToken cancellationToken)
     {

@@ -4,7 +4,6 @@ using Graph.AspNetCore.Authorization;
 using Graph.AspNetCore.Execution;
 using Graph.AspNetCore.Http;
 using Graph.AspNetCore.Http.Errors;
-using Graph.AspNetCore.Subscriptions;
 using GraphQL;
 using GraphQL.Transport;
 using GraphQL.Types;

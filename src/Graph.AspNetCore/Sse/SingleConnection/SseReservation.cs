@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Threading.Channels;
 using Graph.AspNetCore.Connections;
-using Graph.AspNetCore.WebSockets;
+using Graph.AspNetCore.Execution;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Graph.AspNetCore.Sse.SingleConnection;
@@ -23,7 +23,7 @@ internal sealed class SseReservation
     private readonly PendingBytes _pending;
     private readonly Channel<ReadOnlyMemory<byte>> _events = Channel.CreateUnbounded<ReadOnlyMemory<byte>>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _lifetime = new();
-    private readonly Dictionary<string, WebSocketOperation> _operations = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ConnectionOperation> _operations = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private Action? _abortStream;
     private ITimer? _deadline;
@@ -108,7 +108,7 @@ internal sealed class SseReservation
     public void Delivered(int bytes) => _pending.Remove(bytes);
 
     /// <summary>Registers an operation under its id, unless the id runs already or <paramref name="max"/> operations do.</summary>
-    public (WebSocketOperation? Operation, bool TooMany) TryStart(string id, int max, IServiceScopeFactory scopes)
+    public (ConnectionOperation? Operation, bool TooMany) TryStart(string id, int max, IServiceScopeFactory scopes)
     {
         lock (_gate)
         {
@@ -122,7 +122,7 @@ internal sealed class SseReservation
                 return (null, true);
             }
 
-            var operation = new WebSocketOperation(id, scopes, Lifetime);
+            var operation = new ConnectionOperation(id, scopes, Lifetime);
             _operations.Add(id, operation);
             return (operation, false);
         }
@@ -132,7 +132,7 @@ internal sealed class SseReservation
     /// Finishes an operation that ran to its end (or failed): its last events (its <c>complete</c>)
     /// follow its results. Nothing is sent for one stopped already.
     /// </summary>
-    public void Complete(WebSocketOperation operation, params ReadOnlySpan<ReadOnlyMemory<byte>> lastEvents)
+    public void Complete(ConnectionOperation operation, params ReadOnlySpan<ReadOnlyMemory<byte>> lastEvents)
     {
         if (!operation.TryFinish())
         {
@@ -150,7 +150,7 @@ internal sealed class SseReservation
     /// <summary>Stops an operation the client no longer wants (DELETE); nothing more is sent for it.</summary>
     public void Stop(string id)
     {
-        WebSocketOperation? operation;
+        ConnectionOperation? operation;
         lock (_gate)
         {
             _operations.TryGetValue(id, out operation);
@@ -173,7 +173,7 @@ internal sealed class SseReservation
         _registry.Forget(this);
         _deadline?.Dispose();
         _events.Writer.TryComplete();
-        List<WebSocketOperation> operations;
+        List<ConnectionOperation> operations;
         lock (_gate)
         {
             operations = [.. _operations.Values];
@@ -208,7 +208,7 @@ internal sealed class SseReservation
         }
     }
 
-    private void Remove(WebSocketOperation operation)
+    private void Remove(ConnectionOperation operation)
     {
         lock (_gate)
         {

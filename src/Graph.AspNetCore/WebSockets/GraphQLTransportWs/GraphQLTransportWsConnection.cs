@@ -20,75 +20,23 @@ internal sealed class GraphQLTransportWsConnection<TSchema>(WebSocket socket, Ht
 
     protected override string ResultMessageType => "next";
 
-    protected override async Task OnMessageAsync(WebSocketMessage message)
+    protected override Task OnMessageAsync(WebSocketMessage message) => message.Type switch
     {
-        switch (message.Type)
-        {
-            case "connection_init":
-                if (!message.PayloadIsObjectOrNullish)
-                {
-                    await CloseAsync(WebSocketCloseCodes.BadRequest, "Invalid message received: 'connection_init' expects an object payload").ConfigureAwait(false);
-                    return;
-                }
-
-                await InitialiseAsync(message.Payload).ConfigureAwait(false);
-                return;
-            case "ping":
-                if (!message.PayloadIsObjectOrNullish)
-                {
-                    await CloseAsync(WebSocketCloseCodes.BadRequest, "Invalid message received: 'ping' expects an object payload").ConfigureAwait(false);
-                    return;
-                }
-
-                await SendAsync("pong", null, null).ConfigureAwait(false);
-                return;
-            case "pong":
-                return;
-            case "subscribe":
-                await SubscribeAsync(message).ConfigureAwait(false);
-                return;
-            case "complete":
-                if (string.IsNullOrEmpty(message.IdString))
-                {
-                    await CloseAsync(WebSocketCloseCodes.BadRequest, "Invalid message received: 'complete' requires a non-empty string 'id'").ConfigureAwait(false);
-                    return;
-                }
-
-                StopOperation(message.IdString);
-                return;
-            default:
-                await CloseAsync(WebSocketCloseCodes.BadRequest, LimitReason($"Invalid message received: unexpected type '{message.Type}'")).ConfigureAwait(false);
-                return;
-        }
-    }
+        "connection_init" => InitialiseAsync(message),
+        "ping" => PongAsync(message),
+        "pong" => Task.CompletedTask,
+        "subscribe" => SubscribeAsync(message),
+        "complete" => CompleteAsync(message),
+        _ => RefuseAsync(message),
+    };
 
     protected override Task SendKeepAliveAsync() => SendAsync("ping", null, null);
 
     protected override Task OnDuplicateOperationAsync(string id, GraphQLRequest request) =>
-        CloseAsync(WebSocketCloseCodes.SubscriberAlreadyExists, LimitReason($"Subscriber for {id} already exists"));
+        CloseAsync(WebSocketCloseCodes.SubscriberAlreadyExists, $"Subscriber for {id} already exists");
 
-    private async Task SubscribeAsync(WebSocketMessage message)
-    {
-        var id = message.IdString;
-        if (string.IsNullOrEmpty(id))
-        {
-            await CloseAsync(WebSocketCloseCodes.BadRequest, "Invalid message received: 'subscribe' requires a non-empty string 'id'").ConfigureAwait(false);
-            return;
-        }
-
-        var request = ReadRequest(message.Payload, out var problem);
-        if (request is null)
-        {
-            await CloseAsync(WebSocketCloseCodes.BadRequest, LimitReason($"Invalid message received: {problem}")).ConfigureAwait(false);
-            return;
-        }
-
-        if (!IsAcknowledged)
-        {
-            await CloseAsync(WebSocketCloseCodes.Unauthorized, "Unauthorized").ConfigureAwait(false);
-            return;
-        }
-
-        await StartOperationAsync(id, request).ConfigureAwait(false);
-    }
+    private Task PongAsync(WebSocketMessage message) =>
+        message.PayloadIsObjectOrNullish
+            ? SendAsync("pong", null, null)
+            : CloseAsync(WebSocketCloseCodes.BadRequest, "Invalid message received: 'ping' expects an object payload");
 }

@@ -22,46 +22,19 @@ internal sealed class GraphQLWsConnection<TSchema>(WebSocket socket, HttpContext
 
     protected override string ResultMessageType => "data";
 
-    protected override async Task OnMessageAsync(WebSocketMessage message)
+    protected override Task OnMessageAsync(WebSocketMessage message) => message.Type switch
     {
-        switch (message.Type)
-        {
-            case "connection_init":
-                if (!message.PayloadIsObjectOrNullish)
-                {
-                    await CloseAsync(WebSocketCloseCodes.BadRequest, "Invalid message received: 'connection_init' expects an object payload").ConfigureAwait(false);
-                    return;
-                }
-
-                await InitialiseAsync(message.Payload).ConfigureAwait(false);
-                if (IsAcknowledged && Options.KeepAliveInterval > TimeSpan.Zero)
-                {
-                    await SendKeepAliveAsync().ConfigureAwait(false);
-                }
-
-                return;
-            case "start":
-                await StartAsync(message).ConfigureAwait(false);
-                return;
-            case "stop":
-                if (string.IsNullOrEmpty(message.IdString))
-                {
-                    await CloseAsync(WebSocketCloseCodes.BadRequest, "Invalid message received: 'stop' requires a non-empty string 'id'").ConfigureAwait(false);
-                    return;
-                }
-
-                StopOperation(message.IdString);
-                return;
-            case "connection_terminate":
-                await CloseAsync((int)WebSocketCloseStatus.NormalClosure, "Terminated").ConfigureAwait(false);
-                return;
-            default:
-                await CloseAsync(WebSocketCloseCodes.BadRequest, LimitReason($"Invalid message received: unexpected type '{message.Type}'")).ConfigureAwait(false);
-                return;
-        }
-    }
+        "connection_init" => InitialiseAsync(message),
+        "start" => SubscribeAsync(message),
+        "stop" => CompleteAsync(message),
+        "connection_terminate" => CloseAsync((int)WebSocketCloseStatus.NormalClosure, "Terminated"),
+        _ => RefuseAsync(message),
+    };
 
     protected override Task SendKeepAliveAsync() => SendAsync("ka", null, null);
+
+    protected override Task OnAcknowledgedAsync() =>
+        Options.KeepAliveInterval > TimeSpan.Zero ? SendKeepAliveAsync() : Task.CompletedTask;
 
     protected override Task OnAuthenticationRefusedAsync() =>
         SendAsync("connection_error", null, new Dictionary<string, string> { ["message"] = "Forbidden" });
@@ -69,31 +42,6 @@ internal sealed class GraphQLWsConnection<TSchema>(WebSocket socket, HttpContext
     protected override async Task OnDuplicateOperationAsync(string id, GraphQLRequest request)
     {
         StopOperation(id);
-        await StartOperationAsync(id, request).ConfigureAwait(false);
-    }
-
-    private async Task StartAsync(WebSocketMessage message)
-    {
-        var id = message.IdString;
-        if (string.IsNullOrEmpty(id))
-        {
-            await CloseAsync(WebSocketCloseCodes.BadRequest, "Invalid message received: 'start' requires a non-empty string 'id'").ConfigureAwait(false);
-            return;
-        }
-
-        var request = ReadRequest(message.Payload, out var problem);
-        if (request is null)
-        {
-            await CloseAsync(WebSocketCloseCodes.BadRequest, LimitReason($"Invalid message received: {problem}")).ConfigureAwait(false);
-            return;
-        }
-
-        if (!IsAcknowledged)
-        {
-            await CloseAsync(WebSocketCloseCodes.Unauthorized, "Unauthorized").ConfigureAwait(false);
-            return;
-        }
-
         await StartOperationAsync(id, request).ConfigureAwait(false);
     }
 }

@@ -1,17 +1,17 @@
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Graph.AspNetCore.WebSockets;
+namespace Graph.AspNetCore.Execution;
 
 /// <summary>
-/// One operation of a connection, by its id: its DI scope, its cancellation, and its subscription.
-/// Two parties hold it. The connection holds it until the operation is finished — by the client's
+/// One operation of a long-lived connection that runs many (a WebSocket, a single-connection event
+/// stream), by its id: its DI scope, its cancellation, and its subscription. Two parties hold it. The connection holds it until the operation is finished — by the client's
 /// <c>complete</c>, the stream's end or the connection's end — after which nothing more is sent for
 /// it. Its run holds it until the execution that starts it has returned, and owns the DI scope that
 /// execution uses (each subscription event gets a scope of its own): the scope is disposed when the
 /// run ends, never under a resolver still using it. The operation counts against the connection's
 /// limit until both have let go.
 /// </summary>
-internal sealed class WebSocketOperation
+internal sealed class ConnectionOperation
 {
     private readonly CancellationTokenSource _cancellation;
     private readonly AsyncServiceScope _scope;
@@ -19,7 +19,7 @@ internal sealed class WebSocketOperation
     private int _finished;
     private int _holds = 2;
 
-    public WebSocketOperation(string id, IServiceScopeFactory scopes, CancellationToken connectionLifetime)
+    public ConnectionOperation(string id, IServiceScopeFactory scopes, CancellationToken connectionLifetime)
     {
         Id = id;
         _scope = scopes.CreateAsyncScope();

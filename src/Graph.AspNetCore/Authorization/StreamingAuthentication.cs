@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Graph.AspNetCore.Subscriptions;
+namespace Graph.AspNetCore.Authorization;
 
 /// <summary>
 /// The user of a long-lived connection (WebSocket, server-sent events) as the request that opened it

@@ -1,6 +1,7 @@
 using Graph.Api.Accounts;
 using Graph.Api.Data;
-using Graph.Api.Orders;
+using Graph.Api.Schema;
+using Graph.Api.Subscriptions;
 using Graph.AspNetCore.Authorization;
 using Graph.AspNetCore.Execution;
 using Graph.AspNetCore.Subscriptions;
@@ -8,7 +9,7 @@ using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 
-namespace Graph.Api.Subscriptions;
+namespace Graph.Api.Orders;
 
 /// <summary>
 /// <c>orderPlaced</c> (STAFF, ADMIN) and <c>orderStatusChanged</c> (the order's customer, STAFF,
@@ -30,7 +31,7 @@ public sealed class OrderSubscriptions : ISubscriptionFields
             .ResolveStreamAsync(async context =>
             {
                 var orderId = SubscriptionIds.Key(context, "orderId", "Order");
-                await using var db = await context.CreateDbContextAsync();
+                await using var db = await context.OpenDbContextAsync();
                 var order = await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == orderId, context.CancellationToken)
                     ?? throw new ExecutionError("No order has this id.") { Code = ErrorCodes.InvalidId };
 
@@ -47,7 +48,7 @@ public sealed class OrderSubscriptions : ISubscriptionFields
         var factory = context.RequestServices!.GetRequiredService<IDbContextFactory<ShopDbContext>>();
         return await outboxEvent.SnapshotAsync("Order:" + orderId, async () =>
         {
-            await using var db = await factory.CreateDbContextAsync();
+            await using var db = await factory.OpenDbContextAsync(CancellationToken.None);
             return await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == orderId);
         });
     }

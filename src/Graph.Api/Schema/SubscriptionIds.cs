@@ -2,7 +2,7 @@ using Graph.AspNetCore.Execution;
 using Graph.AspNetCore.Relay;
 using GraphQL;
 
-namespace Graph.Api.Subscriptions;
+namespace Graph.Api.Schema;
 
 internal static class SubscriptionIds
 {

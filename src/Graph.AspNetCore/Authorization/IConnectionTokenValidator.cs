@@ -1,6 +1,4 @@
-using System.Security.Claims;
-
-namespace Graph.AspNetCore.WebSockets;
+namespace Graph.AspNetCore.Authorization;
 
 /// <summary>
 /// Validates the bearer token a WebSocket client sends in its <c>connection_init</c> payload
@@ -15,8 +13,3 @@ public interface IConnectionTokenValidator
     /// <param name="cancellationToken">Cancelled when the connection ends.</param>
     ValueTask<ConnectionTokenValidation?> ValidateAsync(string token, CancellationToken cancellationToken);
 }
-
-/// <summary>A valid token: its user, and when it stops being valid (the connection is closed then).</summary>
-/// <param name="User">The signed-in user.</param>
-/// <param name="ExpiresAt">When the token expires, if it does.</param>
-public sealed record ConnectionTokenValidation(ClaimsPrincipal User, DateTimeOffset? ExpiresAt);

@@ -1,10 +1,10 @@
 using System.Security.Claims;
-using Graph.AspNetCore.WebSockets;
+using Graph.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 
-namespace Graph.Api.Subscriptions;
+namespace Graph.Api.Accounts;
 
 /// <summary>
 /// Validates a WebSocket's <c>connection_init</c> token exactly as the JwtBearer handler validates the

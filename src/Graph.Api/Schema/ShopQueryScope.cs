@@ -1,7 +1,8 @@
+using Graph.Api.Data;
 using Graph.AspNetCore.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Graph.Api.Data;
+namespace Graph.Api.Schema;
 
 /// <summary>Batched list queries of the shop: each batch opens its own pooled database context.</summary>
 public static class ShopQueryScope

@@ -1,8 +1,8 @@
 using System.Globalization;
-using Graph.Api.Commands;
+using Graph.Api.Schema;
 using Graph.AspNetCore.PersistedOperations;
 
-namespace Graph.Api;
+namespace Graph.Api.Commands;
 
 /// <summary>
 /// The commands of the executable besides serving: <c>schema export [path]</c>,

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Graph.AspNetCore.Validation;
 
-namespace Graph.Api.Data;
+namespace Graph.Api.Schema;
 
 /// <summary>
 /// Input validators for text that people are shown (names, descriptions, display names, review

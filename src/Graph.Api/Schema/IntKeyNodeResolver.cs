@@ -4,7 +4,7 @@ using Graph.AspNetCore.Relay;
 using GraphQL;
 using GraphQL.DataLoader;
 
-namespace Graph.Api.Data;
+namespace Graph.Api.Schema;
 
 /// <summary>Resolves <c>node(id:)</c> for a type with an integer key through its by-id loader.</summary>
 public sealed class IntKeyNodeResolver<TLoader, TEntity>(string typeName) : INodeResolver

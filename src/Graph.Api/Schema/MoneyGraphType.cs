@@ -5,7 +5,7 @@ using Graph.AspNetCore.Validation;
 using GraphQL.Types;
 using GraphQLParser.AST;
 
-namespace Graph.Api.Data;
+namespace Graph.Api.Schema;
 
 /// <summary>
 /// The schema's <c>Decimal</c> scalar, limited on input to what a money column holds, so that an

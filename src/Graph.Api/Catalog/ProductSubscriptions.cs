@@ -1,12 +1,13 @@
-using Graph.Api.Catalog;
 using Graph.Api.Data;
+using Graph.Api.Schema;
+using Graph.Api.Subscriptions;
 using Graph.AspNetCore.Execution;
 using Graph.AspNetCore.Subscriptions;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 
-namespace Graph.Api.Subscriptions;
+namespace Graph.Api.Catalog;
 
 /// <summary><c>productStockChanged</c>: open to everyone (the exact <c>stock</c> stays STAFF/ADMIN only).</summary>
 public sealed class ProductSubscriptions : ISubscriptionFields
@@ -19,7 +20,7 @@ public sealed class ProductSubscriptions : ISubscriptionFields
             .ResolveStreamAsync(async context =>
             {
                 var productId = SubscriptionIds.Key(context, "productId", "Product");
-                await using var db = await context.CreateDbContextAsync();
+                await using var db = await context.OpenDbContextAsync();
                 if (!await db.Products.AnyAsync(p => p.Id == productId, context.CancellationToken))
                 {
                     throw new ExecutionError("No product has this id.") { Code = ErrorCodes.InvalidId };
@@ -34,7 +35,7 @@ public sealed class ProductSubscriptions : ISubscriptionFields
                 var factory = context.RequestServices!.GetRequiredService<IDbContextFactory<ShopDbContext>>();
                 return await outboxEvent.SnapshotAsync("Product:" + productId, async () =>
                 {
-                    await using var db = await factory.CreateDbContextAsync();
+                    await using var db = await factory.OpenDbContextAsync(CancellationToken.None);
                     return await db.Products.AsNoTracking().SingleOrDefaultAsync(p => p.Id == productId);
                 });
             });
