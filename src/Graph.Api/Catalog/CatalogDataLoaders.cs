@@ -9,18 +9,18 @@ namespace Graph.Api.Catalog;
 
 public sealed class ProductByIdDataLoader(IDbContextFactory<ShopDbContext> factory) : ShopBatchDataLoader<int, Product>(factory)
 {
-    private static readonly Func<ShopDbContext, int[], IAsyncEnumerable<Product>> Query =
-        EF.CompileAsyncQuery((ShopDbContext db, int[] ids) => db.Products.AsNoTracking().Where(p => ids.Contains(p.Id)));
+    private static readonly CompiledPerProvider<Func<ShopDbContext, int[], IAsyncEnumerable<Product>>> Query = new(() =>
+        EF.CompileAsyncQuery((ShopDbContext db, int[] ids) => db.Products.AsNoTracking().Where(p => ids.Contains(p.Id))));
 
     protected override async Task<IReadOnlyDictionary<int, Product>> LoadAsync(ShopDbContext db, IReadOnlyList<int> keys, CancellationToken cancellationToken) =>
-        await Query(db, [.. keys]).ToDictionaryAsync(p => p.Id, cancellationToken: cancellationToken);
+        await Query.For(db)(db, [.. keys]).ToDictionaryAsync(p => p.Id, cancellationToken: cancellationToken);
 }
 
 public sealed class CategoryByIdDataLoader(IDbContextFactory<ShopDbContext> factory) : ShopBatchDataLoader<int, Category>(factory)
 {
-    private static readonly Func<ShopDbContext, int[], IAsyncEnumerable<Category>> Query =
-        EF.CompileAsyncQuery((ShopDbContext db, int[] ids) => db.Categories.AsNoTracking().Where(c => ids.Contains(c.Id)));
+    private static readonly CompiledPerProvider<Func<ShopDbContext, int[], IAsyncEnumerable<Category>>> Query = new(() =>
+        EF.CompileAsyncQuery((ShopDbContext db, int[] ids) => db.Categories.AsNoTracking().Where(c => ids.Contains(c.Id))));
 
     protected override async Task<IReadOnlyDictionary<int, Category>> LoadAsync(ShopDbContext db, IReadOnlyList<int> keys, CancellationToken cancellationToken) =>
-        await Query(db, [.. keys]).ToDictionaryAsync(c => c.Id, cancellationToken: cancellationToken);
+        await Query.For(db)(db, [.. keys]).ToDictionaryAsync(c => c.Id, cancellationToken: cancellationToken);
 }
