@@ -22,6 +22,7 @@ public sealed class RedisBackplaneTests : IAsyncLifetime
 {
     private const string StockChanged = "subscription($id: ID!) { productStockChanged(productId: $id) { id stock } }";
     private const string Restock = "mutation($id: ID!) { restockProduct(input: { productId: $id, quantity: 1 }) { product { stock } } }";
+    private const string SignInsPerMinute = "6";
     private static readonly string Novel7 = GlobalId.Encode("Product", 7);
 
     private RedisServer _redis = null!;
@@ -32,10 +33,18 @@ public sealed class RedisBackplaneTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _redis = await RedisServer.StartAsync();
-        _a = new ShopApiFactory(DatabaseProvider.Postgres) { Settings = { ["Subscriptions:Redis"] = _redis.ConnectionString } };
+        _a = new ShopApiFactory(DatabaseProvider.Postgres)
+        {
+            Settings = { ["Subscriptions:Redis"] = _redis.ConnectionString, ["Auth:SignInAttemptsPerMinute"] = SignInsPerMinute },
+        };
         _b = new ShopApiFactory(DatabaseProvider.Postgres)
         {
-            Settings = { ["Subscriptions:Redis"] = _redis.ConnectionString, ["ConnectionStrings:Shop"] = _a.ConnectionString },
+            Settings =
+            {
+                ["Subscriptions:Redis"] = _redis.ConnectionString,
+                ["ConnectionStrings:Shop"] = _a.ConnectionString,
+                ["Auth:SignInAttemptsPerMinute"] = SignInsPerMinute,
+            },
         };
         _probe = await ConnectionMultiplexer.ConnectAsync(RedisServiceCollectionExtensions.Options(_redis.ConnectionString));
     }
@@ -168,6 +177,38 @@ public sealed class RedisBackplaneTests : IAsyncLifetime
                 return await ready.Content.ReadAsStringAsync() == "Healthy";
             },
             "instance A is healthy again");
+    }
+
+    [Fact]
+    public async Task Sign_in_attempts_are_counted_across_instances()
+    {
+        const string LogIn = "mutation($email: String!) { logIn(input: { email: $email, password: \"wrong-Passw0rd\" }) { token } }";
+        var (a, b) = (_a.CreateClient(), _b.CreateClient());
+        for (var round = 0; round < 2; round++)
+        {
+            // A minute boundary in the middle starts a new window: then the round is run again.
+            var minute = DateTime.UtcNow.Ticks / TimeSpan.TicksPerMinute;
+            var allowed = 0;
+            for (var attempt = 0; attempt < 12; attempt++)
+            {
+                var client = attempt % 2 == 0 ? a : b;
+                var response = await client.PostAsync(LogIn, new { email = $"nobody{attempt}-{round}@shop.test" });
+                if (response.Errors is null)
+                {
+                    allowed++;
+                }
+                else
+                {
+                    Assert.Equal("RATE_LIMITED", response.Errors[0]!["extensions"]!["code"]!.GetValue<string>());
+                }
+            }
+
+            if (minute == DateTime.UtcNow.Ticks / TimeSpan.TicksPerMinute)
+            {
+                Assert.Equal(6, allowed);
+                return;
+            }
+        }
     }
 
     private async Task WaitForRedisSubscribersAsync(string topic, int instances) =>
