@@ -99,7 +99,7 @@ if [ -z "$only" ] || [ "$only" = latency ]; then
   up 2
   read -r port_a port_b <<< "$INSTANCE_PORTS"
   staff=$(gql "$URL" "" '{"query":"mutation { logIn(input: { email: \"staff@shop.test\", password: \"Passw0rd!\" }) { token } }"}' | token_of)
-  NODE_PATH="$root/tests/e2e/node_modules" node "$here/bench-latency.mjs" "http://127.0.0.1:$port_a/graphql" "http://127.0.0.1:$port_b/graphql" "$staff" 200
+  NODE_PATH="$root/tests/e2e/node_modules" node "$here/bench-latency.cjs" "http://127.0.0.1:$port_a/graphql" "http://127.0.0.1:$port_b/graphql" "$staff" 200
   down
 fi
 echo "bench.sh: load average $(cut -d' ' -f1-3 /proc/loadavg) at the end"

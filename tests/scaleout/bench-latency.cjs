@@ -1,8 +1,10 @@
 // Event latency across instances: a subscriber on instance A (productStockChanged of product 7),
 // 200 restocks sent one at a time to instance B; for each, the time from sending the mutation to
 // the event arriving on A. Prints p50/p99 (and the mutation's own round trip for reference).
-// usage: node bench-latency.mjs URL_A URL_B STAFF_TOKEN [COUNT]
-import WebSocket from 'ws';
+// usage: node bench-latency.cjs URL_A URL_B STAFF_TOKEN [COUNT]
+const WebSocket = require('ws');
+
+async function main() {
 
 const [urlA, urlB, token, countArg] = process.argv.slice(2);
 const count = Number(countArg ?? 200);
@@ -45,3 +47,6 @@ for (let i = 0; i < count; i++) {
 socket.close();
 const pct = (values, p) => values.slice().sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))];
 console.log(`events: ${latencies.length}; send-to-event p50 ${pct(latencies, 0.5).toFixed(1)} ms, p99 ${pct(latencies, 0.99).toFixed(1)} ms, max ${Math.max(...latencies).toFixed(1)} ms; mutation round trip p50 ${pct(roundTrips, 0.5).toFixed(1)} ms, p99 ${pct(roundTrips, 0.99).toFixed(1)} ms`);
+}
+
+main().catch((error) => { console.error(error); process.exit(1); });
