@@ -3,12 +3,14 @@
 -- TOKENS_FILE (one a line), used in turn; every checkout has a fresh idempotency key.
 local tokens = {}
 local counter = 0
-local placed = 0
-local refused = 0
 local thread_id
+local threads = {}
+placed = 0
+refused = 0
 
 function setup(thread)
   thread:set("id", tostring(math.random(1, 1e9)))
+  threads[#threads + 1] = thread
 end
 
 function init(args)
@@ -34,6 +36,11 @@ function response(status, headers, body)
 end
 
 function done(summary, latency, requests)
-  -- Per-thread counts are not visible here; wrk runs with one thread, so the totals are the script's own.
-  io.write(string.format("orders placed: %d, without an order: %d\n", placed, refused))
+  -- The counts live in each thread's own Lua state.
+  local total_placed, total_refused = 0, 0
+  for _, thread in ipairs(threads) do
+    total_placed = total_placed + thread:get("placed")
+    total_refused = total_refused + thread:get("refused")
+  end
+  io.write(string.format("orders placed: %d, without an order: %d\n", total_placed, total_refused))
 end

@@ -60,7 +60,7 @@ echo "bench.sh: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at
 if [ -z "$only" ] || [ "$only" = storefront ]; then
   python3 - "$root/schema/trusted-documents.json" > "$out/storefront.lua" <<'PY'
 import json, sys
-doc = next(d for d in json.load(open(sys.argv[1])) if d["name"] == "Storefront")
+doc = next(d for d in json.load(open(sys.argv[1]))["operations"] if d["name"] == "Storefront")
 body = json.dumps({"query": doc["body"], "operationName": "Storefront", "variables": {"first": 12}})
 print('wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nwrk.body = [==[' + body + ']==]')
 PY
@@ -84,10 +84,13 @@ checkout_run() { # name url
 
 if [ -z "$only" ] || [ "$only" = checkout ]; then
   sqlite_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-  ASPNETCORE_ENVIRONMENT=Production Seed__Demo=true "Auth__SigningKey=$(head -c 48 /dev/urandom | base64 | tr -d '\n')" \
+  env ASPNETCORE_ENVIRONMENT=Production Seed__Demo=true "Auth__SigningKey=$(head -c 48 /dev/urandom | base64 | tr -d '\n')" \
     "ConnectionStrings__Shop=Data Source=$out/shop.db" dotnet "$GRAPH_DLL" --urls "http://127.0.0.1:$sqlite_port" "${settings[@]}" > "$out/sqlite.log" 2>&1 &
   sqlite_pid=$!
-  until curl -fs -o /dev/null "http://127.0.0.1:$sqlite_port/health/ready"; do sleep 0.5; done
+  until curl -fs -o /dev/null "http://127.0.0.1:$sqlite_port/health/ready"; do
+    kill -0 "$sqlite_pid" 2>/dev/null || { cat "$out/sqlite.log" >&2; exit 1; }
+    sleep 0.5
+  done
   checkout_run checkout-sqlite "http://127.0.0.1:$sqlite_port/graphql"
   kill -TERM "$sqlite_pid"; wait "$sqlite_pid" 2>/dev/null || true; sqlite_pid=""
   up 1
