@@ -4,6 +4,10 @@
 # scripts run private servers on free loopback ports.
 set -euo pipefail
 
+# Tests start servers in parallel: one install at a time (apt and dpkg would refuse a second).
+exec 9>"${TMPDIR:-/tmp}/graph-scaleout-install.lock"
+flock 9
+
 missing=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 command -v redis-server >/dev/null 2>&1 || [ -x /usr/bin/redis-server ] || missing+=(redis-server)
