@@ -7,6 +7,7 @@ using Graph.Api.Orders;
 using Graph.Api.RateLimiting;
 using Graph.Api.Schema;
 using Graph.Api.Subscriptions;
+using Graph.Api.Subscriptions.Redis;
 using Graph.Api.Telemetry;
 using Graph.AspNetCore;
 
@@ -26,8 +27,10 @@ builder.Services.AddShopGraphQL();
 // Rate limit per client address on the GraphQL endpoint (RateLimiting:GraphQL; off in Development by default).
 builder.Services.AddGraphQLRateLimiting(builder.Environment);
 
-// Live events: committed outbox rows published to subscribers (WebSocket, SSE).
+// Live events: committed outbox rows published to subscribers (WebSocket, SSE); over Redis to
+// every instance when Subscriptions:Redis is set.
 builder.Services.AddOutboxDispatcher();
+builder.Services.AddRedisBackplane(builder.Configuration);
 
 // Memory: what a spike left behind goes back to the machine once the server is idle.
 builder.Services.AddIdleMemoryTrimming();

@@ -26,7 +26,7 @@ public sealed class AccountMutations : IMutationFields
     private static async Task<SignInPayload> SignUpAsync(IResolveFieldContext context, SignUpInput input)
     {
         var services = context.RequestServices!;
-        EnsureWithinRateLimit(context);
+        await EnsureWithinRateLimitAsync(context);
         var email = User.NormalizeEmail(input.Email);
         var displayName = input.DisplayName.Trim();
         var errors = new List<IPayloadError>();
@@ -88,7 +88,7 @@ public sealed class AccountMutations : IMutationFields
     private static async Task<SignInPayload> LogInAsync(IResolveFieldContext context, LogInInput input)
     {
         var services = context.RequestServices!;
-        EnsureWithinRateLimit(context);
+        await EnsureWithinRateLimitAsync(context);
         var email = User.NormalizeEmail(input.Email);
         var throttle = services.GetRequiredService<SignInFailureThrottle>();
         if (throttle.TryBegin(email) is { } wait)
@@ -126,10 +126,10 @@ public sealed class AccountMutations : IMutationFields
         return new SignInPayload(services.GetRequiredService<TokenService>().Issue(principal), user, null, principal);
     }
 
-    private static void EnsureWithinRateLimit(IResolveFieldContext context)
+    private static async Task EnsureWithinRateLimitAsync(IResolveFieldContext context)
     {
         var address = context.RequestServices!.GetRequiredService<IHttpContextAccessor>().HttpContext?.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        if (!context.RequestServices!.GetRequiredService<SignInRateLimiter>().TryAcquire(address))
+        if (!await context.RequestServices!.GetRequiredService<SignInRateLimiter>().TryAcquireAsync(address))
         {
             throw RateLimited("Too many sign-in attempts from this address; try again in a minute.", TimeSpan.FromMinutes(1));
         }

@@ -10,24 +10,24 @@ namespace Graph.Api.Catalog;
 
 public sealed class ProductByIdDataLoader(IDbContextFactory<ShopDbContext> factory) : BatchDataLoader<int, Product>
 {
-    private static readonly Func<ShopDbContext, int[], IAsyncEnumerable<Product>> Query =
-        EF.CompileAsyncQuery((ShopDbContext db, int[] ids) => db.Products.AsNoTracking().Where(p => ids.Contains(p.Id)));
+    private static readonly CompiledPerProvider<Func<ShopDbContext, int[], IAsyncEnumerable<Product>>> Query = new(() =>
+        EF.CompileAsyncQuery((ShopDbContext db, int[] ids) => db.Products.AsNoTracking().Where(p => ids.Contains(p.Id))));
 
     protected override async Task<IReadOnlyDictionary<int, Product>> LoadBatchAsync(IReadOnlyList<int> keys, CancellationToken cancellationToken)
     {
         await using var db = await factory.OpenDbContextAsync(cancellationToken);
-        return await Query(db, [.. keys]).ToDictionaryAsync(p => p.Id, cancellationToken: cancellationToken);
+        return await Query.For(db)(db, [.. keys]).ToDictionaryAsync(p => p.Id, cancellationToken: cancellationToken);
     }
 }
 
 public sealed class CategoryByIdDataLoader(IDbContextFactory<ShopDbContext> factory) : BatchDataLoader<int, Category>
 {
-    private static readonly Func<ShopDbContext, int[], IAsyncEnumerable<Category>> Query =
-        EF.CompileAsyncQuery((ShopDbContext db, int[] ids) => db.Categories.AsNoTracking().Where(c => ids.Contains(c.Id)));
+    private static readonly CompiledPerProvider<Func<ShopDbContext, int[], IAsyncEnumerable<Category>>> Query = new(() =>
+        EF.CompileAsyncQuery((ShopDbContext db, int[] ids) => db.Categories.AsNoTracking().Where(c => ids.Contains(c.Id))));
 
     protected override async Task<IReadOnlyDictionary<int, Category>> LoadBatchAsync(IReadOnlyList<int> keys, CancellationToken cancellationToken)
     {
         await using var db = await factory.OpenDbContextAsync(cancellationToken);
-        return await Query(db, [.. keys]).ToDictionaryAsync(c => c.Id, cancellationToken: cancellationToken);
+        return await Query.For(db)(db, [.. keys]).ToDictionaryAsync(c => c.Id, cancellationToken: cancellationToken);
     }
 }

@@ -45,6 +45,7 @@ public sealed class ProductMutations : IMutationFields
         var now = context.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         await using var db = await context.OpenDbContextAsync();
         await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
+        await db.SerializeAsync(WriteLocks.Catalog, context.CancellationToken);
         if (await CheckAsync(db, context, sku, input.CategoryId) is { } invalid)
         {
             return ProductPayload.Failed(invalid);
@@ -89,6 +90,7 @@ public sealed class ProductMutations : IMutationFields
 
         await using var db = await context.OpenDbContextAsync();
         await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
+        await db.SerializeAsync(WriteLocks.Catalog, context.CancellationToken);
         var product = await db.Products.SingleOrDefaultAsync(p => p.Id == id, context.CancellationToken);
         if (product is null)
         {

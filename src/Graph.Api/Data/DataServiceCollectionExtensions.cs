@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql;
 
 namespace Graph.Api.Data;
 
@@ -20,8 +22,7 @@ public static class DataServiceCollectionExtensions
         {
             if (provider == DatabaseProvider.Postgres)
             {
-                options.UseNpgsql(connectionString ?? throw new InvalidOperationException(
-                    "Database:Provider is Postgres but ConnectionStrings:Shop is not set."));
+                options.UseNpgsql(PostgresConnectionString(connectionString, configuration));
             }
             else
             {
@@ -30,10 +31,28 @@ public static class DataServiceCollectionExtensions
                 options.UseSqlite(SqliteConnectionString(connectionString, environment), sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
                     .AddInterceptors(new SqlitePragmaInterceptor());
             }
+
+            // Each provider has its own migration set (Data/Migrations/Sqlite, Data/Migrations/Postgres).
+            options.ReplaceService<IMigrationsAssembly, ProviderMigrationsAssembly>();
         });
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<ShopDbContext>>().CreateDbContext());
         services.AddScoped<DatabaseInitializer>();
         return services;
+    }
+
+    // Npgsql pools connections per connection string: Database:MaxPoolSize sizes the pool of each
+    // instance (N instances × pool size must stay under the server's max_connections).
+    private static string PostgresConnectionString(string? configured, IConfiguration configuration)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(configured ?? throw new InvalidOperationException(
+            "Database:Provider is Postgres but ConnectionStrings:Shop is not set."));
+        var maxPoolSize = configuration.GetValue<int?>(DatabaseOptions.SectionName + ":" + nameof(DatabaseOptions.MaxPoolSize));
+        if (maxPoolSize is > 0)
+        {
+            builder.MaxPoolSize = maxPoolSize.Value;
+        }
+
+        return builder.ToString();
     }
 
     // The default database is a file in the data folder beside the content root; foreign keys on.

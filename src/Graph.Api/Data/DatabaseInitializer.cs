@@ -3,7 +3,12 @@ using Microsoft.Extensions.Options;
 
 namespace Graph.Api.Data;
 
-/// <summary>Brings the database up to date at start-up: migrations, WAL mode, and the demo seed.</summary>
+/// <summary>
+/// Brings the database up to date at start-up: migrations, WAL mode, and the demo seed. On
+/// PostgreSQL several instances may start at once against one empty database: each takes
+/// <see cref="MigrationLock"/> first, so exactly one migrates and seeds while the others wait,
+/// then find nothing left to do.
+/// </summary>
 public sealed partial class DatabaseInitializer(
     ShopDbContext db,
     IOptions<SeedOptions> seedOptions,
@@ -12,7 +17,8 @@ public sealed partial class DatabaseInitializer(
 {
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
-        await MigrateAsync(cancellationToken);
+        await using var held = await MigrationLock.AcquireAsync(db, logger, cancellationToken);
+        await MigrateUnlockedAsync(cancellationToken);
         if (seedOptions.Value.Demo ?? environment.IsDevelopment())
         {
             await DemoSeed.SeedAsync(db, cancellationToken);
@@ -20,6 +26,12 @@ public sealed partial class DatabaseInitializer(
     }
 
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        await using var held = await MigrationLock.AcquireAsync(db, logger, cancellationToken);
+        await MigrateUnlockedAsync(cancellationToken);
+    }
+
+    private async Task MigrateUnlockedAsync(CancellationToken cancellationToken)
     {
         if (db.Database.IsSqlite())
         {

@@ -10,6 +10,9 @@ public sealed class DatabaseOptions
 
     /// <summary>Whether the schema is migrated at start-up.</summary>
     public bool MigrateOnStartup { get; set; } = true;
+
+    /// <summary>PostgreSQL: the most connections one instance opens (Npgsql's <c>Maximum Pool Size</c>; unset: the connection string's, 100 by default).</summary>
+    public int? MaxPoolSize { get; set; }
 }
 
 public enum DatabaseProvider

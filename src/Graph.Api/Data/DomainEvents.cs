@@ -61,12 +61,15 @@ public static class DomainEvents
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(domainEvent);
-        db.OutboxMessages.Add(new OutboxMessage
-        {
-            Type = domainEvent.GetType().Name,
-            Payload = JsonSerializer.Serialize(domainEvent, domainEvent.GetType(), Json),
-            OccurredAt = occurredAt,
-        });
+        var (type, payload) = Write(domainEvent);
+        db.OutboxMessages.Add(new OutboxMessage { Type = type, Payload = payload, OccurredAt = occurredAt });
+    }
+
+    /// <summary>The event's name and JSON, as an outbox row (and the Redis backplane) holds them.</summary>
+    public static (string Type, string Payload) Write(IDomainEvent domainEvent)
+    {
+        ArgumentNullException.ThrowIfNull(domainEvent);
+        return (domainEvent.GetType().Name, JsonSerializer.Serialize(domainEvent, domainEvent.GetType(), Json));
     }
 
     /// <summary>

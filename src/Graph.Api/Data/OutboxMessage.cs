@@ -18,4 +18,10 @@ public sealed class OutboxMessage
 
     /// <summary>Null until published.</summary>
     public DateTime? SentAt { get; set; }
+
+    /// <summary>The dispatcher publishing the row now (one of several instances); null when none has claimed it.</summary>
+    public string? ClaimedBy { get; set; }
+
+    /// <summary>When the claim lapses: a dispatcher that died with the row claimed leaves it to another after this.</summary>
+    public DateTime? ClaimedUntil { get; set; }
 }

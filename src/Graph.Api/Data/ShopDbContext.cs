@@ -38,6 +38,7 @@ public sealed class ShopDbContext(DbContextOptions<ShopDbContext> options) : DbC
         modelBuilder.Entity<OutboxMessage>(outbox =>
         {
             outbox.Property(m => m.Type).HasMaxLength(100);
+            outbox.Property(m => m.ClaimedBy).HasMaxLength(100);
             outbox.HasIndex(m => m.SentAt);
         });
     }
@@ -57,6 +58,10 @@ public sealed class ShopDbContext(DbContextOptions<ShopDbContext> options) : DbC
         else
         {
             configurationBuilder.Properties<decimal>().HavePrecision(12, 2);
+
+            // Byte order, as SQLite's BINARY: sorts, keyset cursors and lower() (ASCII letters only)
+            // give the same results on both providers, whatever locale the cluster was created with.
+            configurationBuilder.Properties<string>().UseCollation("C");
         }
     }
 }

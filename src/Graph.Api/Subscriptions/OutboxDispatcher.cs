@@ -1,22 +1,23 @@
 using System.Text.Json;
 using Graph.Api.Data;
 using Graph.AspNetCore.Subscriptions;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Graph.Api.Subscriptions;
 
 /// <summary>
-/// Publishes committed domain events: reads the outbox rows not sent yet, in id order, publishes each
-/// to its topic on the <see cref="ITopicEventBus"/> as an <see cref="OutboxEvent"/>, and marks them
-/// sent. Runs from start-up (so whatever a crash left unsent goes out first), then whenever a commit
-/// nudges it (<see cref="OutboxSignal"/>) or the poll interval passes. A row is marked sent after it
-/// is published, so a crash in between publishes it again on restart: delivery is at least once, and
-/// the outbox id tells a repeat from a new event. A rolled-back change never wrote its row, so it is
-/// never published.
+/// Publishes committed domain events: claims unsent outbox rows (<see cref="OutboxStore"/>: every
+/// instance runs a dispatcher, and each row goes to one of them), publishes each in id order to its
+/// topic on the <see cref="ITopicEventBus"/> as an <see cref="OutboxEvent"/>, and marks it sent once
+/// the bus has accepted it. Runs from start-up (so whatever a crash left unsent goes out first),
+/// then whenever a commit nudges it (<see cref="OutboxSignal"/>) or the poll interval passes; while
+/// the bus fails it retries with a doubling wait. A row is marked sent after it is published, so a
+/// crash in between publishes it again (here after a restart, or by another instance once the
+/// claim's lease has run out): delivery is at least once, and the outbox id tells a repeat from a
+/// new event. A rolled-back change never wrote its row, so it is never published.
 /// </summary>
 public sealed partial class OutboxDispatcher(
-    IDbContextFactory<ShopDbContext> factory,
+    OutboxStore store,
     ITopicEventBus bus,
     OutboxSignal signal,
     TimeProvider time,
@@ -26,12 +27,13 @@ public sealed partial class OutboxDispatcher(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
+        var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
-            int handled;
+            Outcome outcome;
             try
             {
-                handled = await DispatchAsync(settings.BatchSize, stoppingToken);
+                outcome = await DispatchAsync(settings, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -41,46 +43,68 @@ public sealed partial class OutboxDispatcher(
             catch (Exception ex)
 #pragma warning restore CA1031
             {
-                // The database is away (or the schema not there yet), or the bus is.
+                // The database is away (or the schema not there yet).
                 LogFailed(logger, ex);
-                handled = 0;
+                outcome = Outcome.Failed;
             }
 
-            if (handled < settings.BatchSize)
+            try
             {
-                try
+                if (outcome == Outcome.Failed)
                 {
+                    // Commits keep nudging while the bus is away: the wait is a delay, not a nudgeable poll.
+                    failures++;
+                    await Task.Delay(RetryDelay(settings, failures), time, stoppingToken);
+                }
+                else if (outcome == Outcome.Drained)
+                {
+                    failures = 0;
                     await signal.WaitAsync(settings.PollInterval, stoppingToken);
                 }
-                catch (OperationCanceledException)
+                else
                 {
-                    return;
+                    failures = 0;
                 }
+            }
+            catch (OperationCanceledException)
+            {
+                return;
             }
         }
     }
 
-    /// <summary>
-    /// Publishes up to <paramref name="batchSize"/> unsent events in order; returns how many rows it
-    /// handled. Each row stands alone: one that cannot be read is set aside (marked sent, logged)
-    /// and the rest go on; when the bus fails, the rows before it are marked sent and the rest wait
-    /// for the next poll, still in order.
-    /// </summary>
-    private async Task<int> DispatchAsync(int batchSize, CancellationToken cancellationToken)
+    private enum Outcome
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var batch = await db.OutboxMessages
-            .Where(m => m.SentAt == null)
-            .OrderBy(m => m.Id)
-            .Take(batchSize)
-            .ToListAsync(cancellationToken);
+        /// <summary>Fewer rows than a batch were waiting: wait for a nudge or the poll.</summary>
+        Drained,
+
+        /// <summary>A full batch went out: more may be waiting.</summary>
+        More,
+
+        /// <summary>The bus or the database failed: retry after a wait.</summary>
+        Failed,
+    }
+
+    private static TimeSpan RetryDelay(OutboxOptions settings, int failures)
+    {
+        var delay = settings.PollInterval * Math.Pow(2, Math.Min(failures - 1, 16));
+        return delay < settings.MaxRetryDelay ? delay : settings.MaxRetryDelay;
+    }
+
+    /// <summary>
+    /// Claims and publishes one batch in order. Each row stands alone: one that cannot be read is
+    /// set aside (marked sent, logged) and the rest go on; when the bus fails, the rows before it
+    /// are marked sent and the rest are given back, still in order, for the next try.
+    /// </summary>
+    private async Task<Outcome> DispatchAsync(OutboxOptions settings, CancellationToken cancellationToken)
+    {
+        var batch = await store.ClaimAsync(settings.BatchSize, settings.ClaimLease, cancellationToken);
         if (batch.Count == 0)
         {
-            return 0;
+            return Outcome.Drained;
         }
 
-        var now = time.GetUtcNow().UtcDateTime;
-        var handled = 0;
+        var handled = new List<long>(batch.Count);
         foreach (var message in batch)
         {
             if (!await TryPublishAsync(message, cancellationToken))
@@ -88,12 +112,17 @@ public sealed partial class OutboxDispatcher(
                 break;
             }
 
-            message.SentAt = now;
-            handled++;
+            handled.Add(message.Id);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        return handled;
+        await store.MarkSentAsync(handled, cancellationToken);
+        if (handled.Count < batch.Count)
+        {
+            await store.ReleaseAsync([.. batch.Skip(handled.Count).Select(m => m.Id)], cancellationToken);
+            return Outcome.Failed;
+        }
+
+        return batch.Count < settings.BatchSize ? Outcome.Drained : Outcome.More;
     }
 
     // False when the bus failed: the row stays unsent for the next poll.
@@ -130,10 +159,10 @@ public sealed partial class OutboxDispatcher(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing outbox events failed; retrying at the next poll")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reading the outbox failed; retrying after a wait")]
     private static partial void LogFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing outbox message {Id} failed; it and the rows after it are retried at the next poll")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing outbox message {Id} failed; it and the rows after it are retried after a wait")]
     private static partial void LogPublishFailed(ILogger logger, Exception exception, long id);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {Id} has the unknown type {Type}; marked sent without publishing")]

@@ -12,8 +12,10 @@ public static class SubscriptionServiceCollectionExtensions
     {
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName);
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<OutboxStore>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<OutboxDispatcher>());
+        services.AddHostedService<OutboxPruner>();
         services.ConfigureDbContext<ShopDbContext>((provider, options) => options.AddInterceptors(provider.GetRequiredService<OutboxSignal>()));
         return services;
     }

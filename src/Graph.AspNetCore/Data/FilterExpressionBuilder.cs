@@ -15,6 +15,7 @@ internal sealed class FilterExpressionBuilder<TEntity>(FilterInputType<TEntity> 
     where TEntity : class
 {
     private static readonly MethodInfo StringContains = typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!;
+    private static readonly MethodInfo StringToLower = typeof(string).GetMethod(nameof(string.ToLower), Type.EmptyTypes)!;
     private static readonly MethodInfo StringStartsWith = typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string)])!;
     private static readonly MethodInfo EnumerableContains = typeof(Enumerable).GetMethods()
         .Single(m => m.Name == nameof(Enumerable.Contains) && m.GetParameters().Length == 2);
@@ -112,11 +113,23 @@ internal sealed class FilterExpressionBuilder<TEntity>(FilterInputType<TEntity> 
             ? Expression.Equal(column, Expression.Constant(null, column.Type))
             : Expression.Constant(false);
 
+    // Case-insensitive for the letters A-Z: lower(column) against the operand lowered the same way.
+    // SQLite's lower() folds ASCII letters only, and so does PostgreSQL's under the "C" collation, so
+    // both databases give the same rows (other letters compare exactly on both).
     // The null test keeps LINQ to Objects from throwing on a missing text; on SQL EF Core drops it for required columns.
     private static BinaryExpression Text(Expression column, MethodInfo method, object operand) =>
         Expression.AndAlso(
             Expression.NotEqual(column, Expression.Constant(null, typeof(string))),
-            Expression.Call(column, method, QueryParameter.Create(operand, typeof(string))));
+            Expression.Call(Expression.Call(column, StringToLower), method, QueryParameter.Create(AsciiLower((string)operand), typeof(string))));
+
+    private static string AsciiLower(string text) =>
+        string.Create(text.Length, text, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                span[i] = char.IsAsciiLetterUpper(source[i]) ? (char)(source[i] | 0x20) : source[i];
+            }
+        });
 
     private MethodCallExpression In(Expression column, IEnumerable operand)
     {

@@ -14,7 +14,7 @@ public sealed class StringOperationFilterInputType : InputObjectGraphType
         Field<StringGraphType>(FilterOperations.NotEqual).Description("Not equal to the value; null matches a present text.");
         Field<ListGraphType<NonNullGraphType<StringGraphType>>>(FilterOperations.In).Description("One of the values.");
         Field<ListGraphType<NonNullGraphType<StringGraphType>>>(FilterOperations.NotIn).Description("None of the values.");
-        Field<StringGraphType>(FilterOperations.Contains).Description("Contains the value.");
-        Field<StringGraphType>(FilterOperations.StartsWith).Description("Starts with the value.");
+        Field<StringGraphType>(FilterOperations.Contains).Description("Contains the value, ignoring the case of the letters A-Z.");
+        Field<StringGraphType>(FilterOperations.StartsWith).Description("Starts with the value, ignoring the case of the letters A-Z.");
     }
 }

@@ -1,8 +1,10 @@
+using Graph.Api.Data;
 using Graph.Api.Tests.Infrastructure;
 
 namespace Graph.Api.Tests.Accounts;
 
-public sealed class AccountTests : IDisposable
+/// <summary>Run on each provider: <see cref="OnSqlite"/> and <see cref="OnPostgres"/>.</summary>
+public abstract class AccountTests(DatabaseProvider provider) : IDisposable
 {
     private const string SignUp = """
         mutation SignUp($email: String!, $password: String!, $displayName: String!) {
@@ -24,12 +26,16 @@ public sealed class AccountTests : IDisposable
         }
         """;
 
-    private readonly ShopApiFactory _factory = new();
-    private readonly HttpClient _client;
+    private readonly ShopApiFactory _factory = new(provider);
+    private HttpClient? _clientInstance;
 
-    public AccountTests() => _client = _factory.CreateClient();
+    private HttpClient _client => _clientInstance ??= _factory.CreateClient();
 
-    public void Dispose() => _factory.Dispose();
+    public void Dispose()
+    {
+        _factory.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public async Task Sign_up_creates_a_customer_whose_email_is_normalised_and_signs_it_in()
@@ -120,4 +126,19 @@ public sealed class AccountTests : IDisposable
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         return client;
     }
+
+    [Fact]
+    public async Task Racing_sign_ups_for_one_email_make_one_account_and_typed_errors_for_the_rest()
+    {
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
+            _client.PostAsync(SignUp, new { email = "racer@shop.test", password = "Str0ng-Passw0rd!", displayName = $"Racer {i}" })));
+
+        Assert.All(responses, r => r.AssertNoErrors());
+        Assert.Single(responses, r => r.Data!["signUp"]!["user"] is not null);
+        Assert.Equal(7, responses.Count(r => r.Data!["signUp"]!["errors"]?[0]?["__typename"]?.GetValue<string>() == "EmailTakenError"));
+    }
+
+    public sealed class OnSqlite() : AccountTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : AccountTests(DatabaseProvider.Postgres);
 }

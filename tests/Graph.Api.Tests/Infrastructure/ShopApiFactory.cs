@@ -10,20 +10,41 @@ using Microsoft.Data.Sqlite;
 namespace Graph.Api.Tests.Infrastructure;
 
 /// <summary>
-/// The real application (the same Program, the same schema registration) with an ephemeral SQLite
-/// file of its own, migrated and seeded with the demo data at start. One per test.
+/// The real application (the same Program, the same schema registration) with an ephemeral database
+/// of its own, migrated and seeded with the demo data: a SQLite file by default, or a PostgreSQL
+/// database of the shared test cluster (<see cref="PostgresServer"/>). One per test.
 /// </summary>
 public sealed class ShopApiFactory : WebApplicationFactory<Program>
 {
     private static readonly string Folder = Path.Combine(Path.GetTempPath(), "graph-tests");
+    private readonly PostgresServer? _postgres;
+    private readonly string? _postgresDatabase;
 
     public ShopApiFactory()
+        : this(DatabaseProvider.Sqlite)
     {
-        Directory.CreateDirectory(Folder);
-        DatabasePath = Path.Combine(Folder, $"{Guid.NewGuid():N}.db");
     }
 
+    public ShopApiFactory(DatabaseProvider provider)
+    {
+        Provider = provider;
+        Directory.CreateDirectory(Folder);
+        DatabasePath = Path.Combine(Folder, $"{Guid.NewGuid():N}.db");
+        if (provider == DatabaseProvider.Postgres)
+        {
+            // Blocking once per test: the constructor of a test class cannot await.
+            _postgres = PostgresServer.SharedAsync().GetAwaiter().GetResult();
+            _postgresDatabase = _postgres.CreateDatabaseAsync().GetAwaiter().GetResult();
+        }
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    /// <summary>The SQLite file (unused on PostgreSQL).</summary>
     public string DatabasePath { get; }
+
+    /// <summary>The application's connection string.</summary>
+    public string ConnectionString => _postgres is not null ? _postgres.ConnectionString(_postgresDatabase!) : $"Data Source={DatabasePath}";
 
     /// <summary>Every SQL command the application ran; reset it before the request under test.</summary>
     public SqlCommandCounter SqlCommands { get; } = new();
@@ -43,7 +64,8 @@ public sealed class ShopApiFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
-        builder.UseSetting("ConnectionStrings:Shop", $"Data Source={DatabasePath}");
+        builder.UseSetting("Database:Provider", Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Shop", ConnectionString);
         builder.UseSetting("Seed:Demo", "true");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
 
@@ -70,6 +92,12 @@ public sealed class ShopApiFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (_postgres is not null)
+        {
+            _postgres.DropDatabaseAsync(_postgresDatabase!).GetAwaiter().GetResult();
+            return;
+        }
+
         SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
         {

@@ -4,8 +4,11 @@ using static Graph.Api.Tests.Orders.ShopKit;
 
 namespace Graph.Api.Tests.Orders;
 
-/// <summary>createProduct, updateProduct, restockProduct: STAFF and ADMIN, validated, stock moves in the outbox.</summary>
-public sealed class CatalogAdminTests : IDisposable
+/// <summary>
+/// createProduct, updateProduct, restockProduct: STAFF and ADMIN, validated, stock moves in the
+/// outbox. Run on each provider: <see cref="OnSqlite"/> and <see cref="OnPostgres"/>.
+/// </summary>
+public abstract class CatalogAdminTests(DatabaseProvider provider) : IDisposable
 {
     private const string Books = "Q2F0ZWdvcnk6MQ=="; // Category:1
 
@@ -21,9 +24,13 @@ public sealed class CatalogAdminTests : IDisposable
         }
         """;
 
-    private readonly ShopApiFactory _factory = new();
+    private readonly ShopApiFactory _factory = new(provider);
 
-    public void Dispose() => _factory.Dispose();
+    public void Dispose()
+    {
+        _factory.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public async Task Staff_create_a_product_with_a_unique_slug_from_its_name()
@@ -42,6 +49,20 @@ public sealed class CatalogAdminTests : IDisposable
         Assert.Equal(
             [new ProductStockChanged(61, 7), new ProductStockChanged(62, 7)],
             (await _factory.OutboxAsync()).Select(m => DomainEvents.Read(m) as ProductStockChanged));
+    }
+
+    [Fact]
+    public async Task Racing_creates_of_one_sku_make_one_product_and_typed_errors_for_the_rest()
+    {
+        using var staff = _factory.ClientFor(StaffId);
+
+        // Same SKU and same name: the SKU and the slug are both contested.
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ =>
+            staff.PostAsync(CreateProduct, new { input = NewProduct("RACE-1", "Racing Lamp") })));
+
+        Assert.All(responses, r => r.AssertNoErrors());
+        Assert.Single(responses, r => r.Data!["createProduct"]!["product"] is not null);
+        Assert.Equal(7, responses.Count(r => r.Data!["createProduct"].ErrorTypes().SequenceEqual(["DuplicateSkuError"])));
     }
 
     [Theory]
@@ -130,4 +151,8 @@ public sealed class CatalogAdminTests : IDisposable
     }
 
     private static object NewProduct(string sku, string name) => new { sku, name, description = "New.", price = 12.5m, stock = 7, categoryId = Books };
+
+    public sealed class OnSqlite() : CatalogAdminTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : CatalogAdminTests(DatabaseProvider.Postgres);
 }

@@ -7,13 +7,18 @@ using static Graph.Api.Tests.Orders.ShopKit;
 namespace Graph.Api.Tests.Orders;
 
 /// <summary>Nothing sold twice, nothing ordered twice: fifty requests at the same moment.</summary>
-public sealed class CheckoutRaceTests : IDisposable
+/// <summary>Run on each provider: <see cref="OnSqlite"/> and <see cref="OnPostgres"/>.</summary>
+public abstract class CheckoutRaceTests(DatabaseProvider provider) : IDisposable
 {
     private const int Racers = 50;
 
-    private readonly ShopApiFactory _factory = new();
+    private readonly ShopApiFactory _factory = new(provider);
 
-    public void Dispose() => _factory.Dispose();
+    public void Dispose()
+    {
+        _factory.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public async Task Fifty_customers_racing_for_the_last_unit_buy_it_once()
@@ -71,4 +76,8 @@ public sealed class CheckoutRaceTests : IDisposable
         await using var db = _factory.Db();
         Assert.Equal(1, await db.Orders.CountAsync());
     }
+
+    public sealed class OnSqlite() : CheckoutRaceTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : CheckoutRaceTests(DatabaseProvider.Postgres);
 }

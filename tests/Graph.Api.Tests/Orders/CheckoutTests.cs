@@ -7,11 +7,16 @@ using static Graph.Api.Tests.Orders.ShopKit;
 
 namespace Graph.Api.Tests.Orders;
 
-public sealed class CheckoutTests : IDisposable
+/// <summary>Run on each provider: <see cref="OnSqlite"/> and <see cref="OnPostgres"/>.</summary>
+public abstract class CheckoutTests(DatabaseProvider provider) : IDisposable
 {
-    private readonly ShopApiFactory _factory = new();
+    private readonly ShopApiFactory _factory = new(provider);
 
-    public void Dispose() => _factory.Dispose();
+    public void Dispose()
+    {
+        _factory.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public async Task Checkout_places_the_order_charges_it_empties_the_cart_and_writes_the_outbox()
@@ -225,4 +230,8 @@ public sealed class CheckoutTests : IDisposable
 
         public Task<string?> FindChargeAsync(string reference, CancellationToken cancellationToken) => _inner!.FindChargeAsync(reference, cancellationToken);
     }
+
+    public sealed class OnSqlite() : CheckoutTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : CheckoutTests(DatabaseProvider.Postgres);
 }

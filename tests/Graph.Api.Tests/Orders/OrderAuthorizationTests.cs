@@ -1,3 +1,4 @@
+using Graph.Api.Data;
 using Graph.Api.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using static Graph.Api.Tests.Orders.ShopKit;
@@ -5,15 +6,20 @@ using static Graph.Api.Tests.Orders.ShopKit;
 namespace Graph.Api.Tests.Orders;
 
 /// <summary>An order is its customer's and staff's: everyone else gets null and the right error code.</summary>
-public sealed class OrderAuthorizationTests : IDisposable
+/// <summary>Run on each provider: <see cref="OnSqlite"/> and <see cref="OnPostgres"/>.</summary>
+public abstract class OrderAuthorizationTests(DatabaseProvider provider) : IDisposable
 {
     private const string Allowed = "allowed";
     private const string NotAuthenticated = "AUTH_NOT_AUTHENTICATED";
     private const string NotAuthorized = "AUTH_NOT_AUTHORIZED";
 
-    private readonly ShopApiFactory _factory = new();
+    private readonly ShopApiFactory _factory = new(provider);
 
-    public void Dispose() => _factory.Dispose();
+    public void Dispose()
+    {
+        _factory.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Theory]
     [InlineData(null, NotAuthenticated)]
@@ -95,4 +101,8 @@ public sealed class OrderAuthorizationTests : IDisposable
             Assert.Equal([expected], response.ErrorCodes);
         }
     }
+
+    public sealed class OnSqlite() : OrderAuthorizationTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : OrderAuthorizationTests(DatabaseProvider.Postgres);
 }

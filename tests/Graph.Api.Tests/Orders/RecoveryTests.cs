@@ -1,3 +1,4 @@
+using Graph.Api.Data;
 using Graph.Api.Orders;
 using Graph.Api.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -7,11 +8,16 @@ using static Graph.Api.Tests.Orders.ShopKit;
 namespace Graph.Api.Tests.Orders;
 
 /// <summary>What a crash between the steps leaves behind is finished by recovery (in-process; the real crash is <see cref="CrashRecoveryTests"/>).</summary>
-public sealed class RecoveryTests : IDisposable
+/// <summary>Run on each provider: <see cref="OnSqlite"/> and <see cref="OnPostgres"/>.</summary>
+public abstract class RecoveryTests(DatabaseProvider provider) : IDisposable
 {
-    private readonly ShopApiFactory _factory = new();
+    private readonly ShopApiFactory _factory = new(provider);
 
-    public void Dispose() => _factory.Dispose();
+    public void Dispose()
+    {
+        _factory.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public async Task A_reservation_left_between_charge_and_confirm_is_released_and_its_charge_refunded()
@@ -67,6 +73,25 @@ public sealed class RecoveryTests : IDisposable
     }
 
     [Fact]
+    public async Task A_reservation_whose_lease_ran_out_is_released_by_the_sweep()
+    {
+        await _factory.PutInCartAsync(AliceId, Novel, 2);
+        using var scope = _factory.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<CheckoutSteps>().ReserveAsync(AliceId, "k", default);
+        await using (var db = _factory.Db())
+        {
+            // The instance that reserved died long ago.
+            await db.CheckoutAttempts.ExecuteUpdateAsync(s => s.SetProperty(a => a.LeaseExpiresAt, DateTime.UtcNow.AddMinutes(-1)));
+        }
+
+        await scope.ServiceProvider.GetRequiredService<CheckoutRecovery>().RecoverAsync(everyUnfinished: false, default);
+
+        Assert.Equal(3, await _factory.StockAsync(Novel));
+        await using var check = _factory.Db();
+        Assert.Equal(0, await check.CheckoutAttempts.CountAsync());
+    }
+
+    [Fact]
     public async Task A_cancelled_order_whose_refund_was_not_recorded_is_refunded()
     {
         var orderId = await _factory.PlaceOrderAsync(AliceId, Novel, 1);
@@ -86,4 +111,8 @@ public sealed class RecoveryTests : IDisposable
         Assert.Equal(PaymentStatus.Refunded, (await check.Payments.SingleAsync()).Status);
         Assert.NotNull(orderId);
     }
+
+    public sealed class OnSqlite() : RecoveryTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : RecoveryTests(DatabaseProvider.Postgres);
 }

@@ -24,7 +24,7 @@ public sealed class SqlTranslationTests : IDisposable
         Assert.Equal(3, page.Edges.Count);
         Assert.StartsWith("SELECT ", command.Sql, StringComparison.Ordinal);
         Assert.Contains("WHERE \"i\".\"Price\" <= @", command.Sql, StringComparison.Ordinal);
-        Assert.Contains("instr(\"i\".\"Name\", @", command.Sql, StringComparison.Ordinal);
+        Assert.Contains("instr(lower(\"i\".\"Name\"), @", command.Sql, StringComparison.Ordinal);
         Assert.Contains("\"i\".\"Status\" IN (", command.Sql, StringComparison.Ordinal);
         Assert.Contains("(\"i\".\"Stock\" > 0) = @", command.Sql, StringComparison.Ordinal);
         Assert.Contains("\"i\".\"Note\" IS NULL", command.Sql, StringComparison.Ordinal);

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Graph.Api.Data.Migrations
+namespace Graph.Api.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class ProductRatingCounters : Migration

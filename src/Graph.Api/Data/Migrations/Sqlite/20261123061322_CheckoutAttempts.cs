@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Graph.Api.Data.Migrations
+namespace Graph.Api.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class CheckoutAttempts : Migration

@@ -8,11 +8,11 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace Graph.Api.Data.Migrations
+namespace Graph.Api.Data.Migrations.Sqlite
 {
     [DbContext(typeof(ShopDbContext))]
-    [Migration("20261123061322_CheckoutAttempts")]
-    partial class CheckoutAttempts
+    [Migration("20261123080801_ProductRatingCounters")]
+    partial class ProductRatingCounters
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -127,6 +127,12 @@ namespace Graph.Api.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long>("Price")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RatingTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReviewCount")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("RowVersion")

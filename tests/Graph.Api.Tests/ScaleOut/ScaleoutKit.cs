@@ -1,0 +1,79 @@
+using System.Net.Http.Headers;
+using Graph.Api.Accounts;
+using Graph.Api.Carts;
+using Graph.Api.Data;
+using Graph.Api.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace Graph.Api.Tests.ScaleOut;
+
+/// <summary>
+/// The test's own hands on the topology's database: customers, carts and stock written directly,
+/// tokens issued with the topology's signing key. An application instance in this process with no
+/// background service (it must not claim outbox rows), never serving any request of the tests.
+/// </summary>
+public sealed class ScaleoutKit : IDisposable
+{
+    private readonly ShopApiFactory _factory;
+
+    public ScaleoutKit(ScaleoutTopology topology)
+    {
+        ArgumentNullException.ThrowIfNull(topology);
+        _factory = new ShopApiFactory(DatabaseProvider.Postgres)
+        {
+            EnvironmentName = "Production",
+            TestServices = services => services.RemoveAll<IHostedService>(),
+        };
+        _factory.Settings["ConnectionStrings:Shop"] = topology.PostgresConnectionString;
+        _factory.Settings["Auth:SigningKey"] = topology.SigningKey;
+        _factory.Settings["Seed:Demo"] = "false";
+        _factory.Settings["Database:MigrateOnStartup"] = "false";
+        _ = _factory.Services;
+    }
+
+    public ShopDbContext Db() => _factory.Services.GetRequiredService<IDbContextFactory<ShopDbContext>>().CreateDbContext();
+
+    /// <summary>An HTTP client for <paramref name="endpoint"/> signed in as the user.</summary>
+    public HttpClient ClientFor(int userId, Uri endpoint)
+    {
+        var client = new HttpClient { BaseAddress = new Uri(endpoint, "/") };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token(userId));
+        return client;
+    }
+
+    public string Token(int userId)
+    {
+        using var db = Db();
+        var user = db.Users.AsNoTracking().Single(u => u.Id == userId);
+        return _factory.Services.GetRequiredService<TokenService>().Issue(ShopClaims.PrincipalFor(user));
+    }
+
+    /// <summary>New customers, each with <paramref name="quantity"/> of the product in the cart.</summary>
+    public async Task<List<int>> CustomersWithCartAsync(int count, int productId, int quantity)
+    {
+        await using var db = Db();
+        var users = Enumerable.Range(0, count).Select(i => new User
+        {
+            Email = $"buyer{i}-{Guid.NewGuid():N}@shop.test",
+            DisplayName = $"Buyer {i}",
+            PasswordHash = "not-used",
+            CreatedAt = DateTime.UtcNow,
+        }).ToList();
+        db.Users.AddRange(users);
+        await db.SaveChangesAsync();
+        db.CartItems.AddRange(users.Select(u => new CartItem { UserId = u.Id, ProductId = productId, Quantity = quantity, AddedAt = DateTime.UtcNow }));
+        await db.SaveChangesAsync();
+        return [.. users.Select(u => u.Id)];
+    }
+
+    public async Task SetStockAsync(int productId, int stock)
+    {
+        await using var db = Db();
+        await db.Products.Where(p => p.Id == productId).ExecuteUpdateAsync(s => s.SetProperty(p => p.Stock, stock));
+    }
+
+    public void Dispose() => _factory.Dispose();
+}
