@@ -34,12 +34,15 @@ if [ -z "${GRAPH_DLL:-}" ]; then
 fi
 settings=(--RateLimiting:GraphQL:Enabled=false --Auth:SignInAttemptsPerMinute=100000 --Logging:LogLevel:Default=Warning)
 
-# up N: the topology with N instances, its state in $out/upN/topology.env.
-up() {
-  bash "$here/up.sh" --instances "$1" --dir "$out/up$1" -- "${settings[@]}" > "$out/up$1.out" 2>&1 &
+# up N: the topology with N instances; its ports and pids read from topology.env.
+runs=0
+up() { # a fresh topology (its own cluster and database) each time
+  runs=$((runs + 1))
+  local run="$out/up$runs-$1"
+  bash "$here/up.sh" --instances "$1" --dir "$run" -- "${settings[@]}" > "$run.out" 2>&1 &
   up_pid=$!
-  for _ in $(seq 1 600); do grep -q "Graph is up" "$out/up$1.out" && { . "$out/up$1/topology.env"; return 0; }; sleep 0.5; done
-  cat "$out/up$1.out" >&2; exit 1
+  for _ in $(seq 1 600); do grep -q "Graph is up" "$run.out" && { . "$run/topology.env"; return 0; }; sleep 0.5; done
+  cat "$run.out" >&2; exit 1
 }
 down() { kill -TERM "$up_pid"; wait "$up_pid" 2>/dev/null || true; up_pid=""; }
 
