@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using System.Net;
+using System.Text.Json;
 using Graph.Api.Data;
-using Graph.Api.Subscriptions;
 using Graph.Api.Subscriptions.Redis;
+using Graph.Api.Subscriptions;
 using Graph.Api.Tests.Infrastructure;
 using Graph.Api.Tests.Limits;
+using Graph.AspNetCore.PersistedOperations;
 using Graph.AspNetCore.Relay;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -177,6 +179,26 @@ public sealed class RedisBackplaneTests : IAsyncLifetime
                 return await ready.Content.ReadAsStringAsync() == "Healthy";
             },
             "instance A is healthy again");
+    }
+
+    [Fact]
+    public async Task A_persisted_query_registered_through_one_instance_runs_by_hash_on_the_other()
+    {
+        var query = "query Shared" + Guid.NewGuid().ToString("N") + " { categories { name } }";
+        var hash = PersistedOperationId.Of(query);
+        var extensions = new { persistedQuery = new { version = 1, sha256Hash = hash } };
+        using var a = _a.CreateClient();
+        using var b = _b.CreateClient();
+
+        var unknown = await b.SendRawAsync(HttpMethod.Post, GraphQLHttp.Path, JsonSerializer.Serialize(new { extensions }), "application/json", "application/json");
+        var registered = await a.SendRawAsync(HttpMethod.Post, GraphQLHttp.Path, JsonSerializer.Serialize(new { query, extensions }), "application/json", "application/json");
+        var byHash = await b.SendRawAsync(HttpMethod.Post, GraphQLHttp.Path, JsonSerializer.Serialize(new { extensions }), "application/json", "application/json");
+
+        Assert.Equal(["PERSISTED_QUERY_NOT_FOUND"], unknown.ErrorCodes);
+        registered.AssertNoErrors();
+        byHash.AssertNoErrors();
+        Assert.Equal(registered.Data!.ToJsonString(), byHash.Data!.ToJsonString());
+        Assert.Equal(query, (string?)await _probe.GetDatabase().StringGetAsync(RedisPersistedQueryStore.Key(hash)));
     }
 
     [Fact]

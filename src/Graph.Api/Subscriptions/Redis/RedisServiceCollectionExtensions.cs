@@ -1,6 +1,7 @@
 using Graph.Api.Data;
 using Graph.AspNetCore.Subscriptions;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Graph.AspNetCore.PersistedOperations;
 using StackExchange.Redis;
 
 namespace Graph.Api.Subscriptions.Redis;
@@ -9,8 +10,8 @@ public static class RedisServiceCollectionExtensions
 {
     /// <summary>
     /// With <c>Subscriptions:Redis</c> set: one <see cref="IConnectionMultiplexer"/> for the instance,
-    /// the <see cref="RedisTopicEventBus"/> in place of the in-memory bus, and Redis in
-    /// <c>/health/ready</c>. Without it nothing changes (one instance, the in-memory bus).
+    /// the <see cref="RedisTopicEventBus"/> in place of the in-memory bus, the automatic persisted
+    /// queries shared (<see cref="RedisPersistedQueryStore"/>), and Redis in <c>/health/ready</c>. Without it nothing changes (one instance, the in-memory bus).
     /// </summary>
     public static IServiceCollection AddRedisBackplane(this IServiceCollection services, IConfiguration configuration)
     {
@@ -23,6 +24,7 @@ public static class RedisServiceCollectionExtensions
 
         services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(Options(connectionString)));
         services.AddSingleton<RedisTopicEventBus>();
+        services.AddSingleton<IPersistedQueryStore, RedisPersistedQueryStore>();
         services.Replace(ServiceDescriptor.Singleton<ITopicEventBus>(provider => provider.GetRequiredService<RedisTopicEventBus>()));
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: [ShopHealthChecks.ReadyTag]);
         return services;
