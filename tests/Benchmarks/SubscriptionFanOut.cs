@@ -1,19 +1,18 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Net.Sockets;
 using System.Net.WebSockets;
+using System.Net;
 using System.Security.Claims;
-using System.Text;
 using System.Text.Json;
-using Graph.Api.Data;
+using System.Text;
+using Graph.Api.Outbox;
 using Graph.Api.Schema;
-using Graph.Api.Subscriptions;
 using Graph.AspNetCore.Execution;
 using Graph.AspNetCore.Relay;
 using Graph.AspNetCore.Subscriptions;
-using GraphQL;
 using GraphQL.Transport;
+using GraphQL;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Graph.Benchmarks;

@@ -1,13 +1,14 @@
 using Graph.Api.Accounts;
 using Graph.Api.Carts;
 using Graph.Api.Data;
+using Graph.Api.Outbox;
 using Graph.Api.Schema;
 using Graph.AspNetCore.Authorization;
 using Graph.AspNetCore.DataLoader;
 using Graph.AspNetCore.Mutations;
 using Graph.AspNetCore.Relay;
-using GraphQL;
 using GraphQL.Types;
+using GraphQL;
 using Microsoft.EntityFrameworkCore;
 
 namespace Graph.Api.Catalog;

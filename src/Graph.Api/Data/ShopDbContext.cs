@@ -2,6 +2,7 @@ using Graph.Api.Accounts;
 using Graph.Api.Carts;
 using Graph.Api.Catalog;
 using Graph.Api.Orders;
+using Graph.Api.Outbox;
 using Graph.Api.Reviews;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Graph.Api.Data;
+using Graph.Api.Outbox;
 using Graph.AspNetCore.Mutations;
 using Microsoft.EntityFrameworkCore;
 

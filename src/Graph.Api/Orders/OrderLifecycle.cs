@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Graph.Api.Accounts;
 using Graph.Api.Data;
+using Graph.Api.Outbox;
 using Graph.AspNetCore.Authorization;
 using GraphQL;
 using Microsoft.AspNetCore.Authorization;

@@ -1,12 +1,12 @@
 using Graph.Api.Accounts;
 using Graph.Api.Data;
+using Graph.Api.Outbox;
 using Graph.Api.Schema;
-using Graph.Api.Subscriptions;
 using Graph.AspNetCore.Authorization;
 using Graph.AspNetCore.Execution;
 using Graph.AspNetCore.Subscriptions;
-using GraphQL;
 using GraphQL.Types;
+using GraphQL;
 using Microsoft.EntityFrameworkCore;
 
 namespace Graph.Api.Orders;

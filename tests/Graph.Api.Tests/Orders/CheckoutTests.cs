@@ -1,5 +1,6 @@
 using Graph.Api.Data;
 using Graph.Api.Orders;
+using Graph.Api.Outbox;
 using Graph.Api.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

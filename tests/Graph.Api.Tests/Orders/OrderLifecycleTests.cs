@@ -1,5 +1,5 @@
-using Graph.Api.Data;
 using Graph.Api.Orders;
+using Graph.Api.Outbox;
 using Graph.Api.Tests.Infrastructure;
 using static Graph.Api.Tests.Orders.ShopKit;
 

@@ -4,10 +4,11 @@ using Graph.Api.Accounts;
 using Graph.Api.Carts;
 using Graph.Api.Data;
 using Graph.Api.Orders;
+using Graph.Api.Outbox;
 using Graph.Api.Tests.Infrastructure;
 using Graph.AspNetCore.Relay;
-using GraphQLParser;
 using GraphQLParser.AST;
+using GraphQLParser;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Graph.Api.Data;
+using Graph.Api.Outbox;
 
 namespace Graph.Api.Subscriptions.Redis;
 

@@ -1,5 +1,6 @@
-using Graph.AspNetCore;
+using Graph.Api.Outbox;
 using Graph.AspNetCore.Subscriptions;
+using Graph.AspNetCore;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 

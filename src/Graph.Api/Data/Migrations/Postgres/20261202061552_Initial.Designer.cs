@@ -195,7 +195,7 @@ namespace Graph.Api.Data.Migrations.Postgres
                         });
                 });
 
-            modelBuilder.Entity("Graph.Api.Data.OutboxMessage", b =>
+            modelBuilder.Entity("Graph.Api.Outbox.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()

@@ -168,7 +168,7 @@ namespace Graph.Api.Data.Migrations.Sqlite
                         });
                 });
 
-            modelBuilder.Entity("Graph.Api.Data.OutboxMessage", b =>
+            modelBuilder.Entity("Graph.Api.Outbox.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()

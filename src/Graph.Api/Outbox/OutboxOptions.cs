@@ -1,4 +1,4 @@
-namespace Graph.Api.Subscriptions;
+namespace Graph.Api.Outbox;
 
 /// <summary>The <c>Outbox</c> configuration section: how committed events are published.</summary>
 public sealed class OutboxOptions

@@ -1,9 +1,8 @@
 using System.Runtime.CompilerServices;
-using Graph.Api.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace Graph.Api.Subscriptions;
+namespace Graph.Api.Outbox;
 
 /// <summary>
 /// Wakes the <see cref="OutboxDispatcher"/> as soon as a change that wrote outbox rows is committed,

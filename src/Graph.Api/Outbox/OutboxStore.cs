@@ -1,7 +1,7 @@
 using Graph.Api.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Graph.Api.Subscriptions;
+namespace Graph.Api.Outbox;
 
 /// <summary>
 /// The outbox rows as several dispatchers (one per instance) share them. A dispatcher claims a batch

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace Graph.Api.Subscriptions;
+namespace Graph.Api.Outbox;
 
 /// <summary>
 /// Deletes sent outbox rows older than <see cref="OutboxOptions.Retention"/>, at start and every

@@ -1,9 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Graph.Api.Data;
 using Graph.Api.Orders;
 using Microsoft.EntityFrameworkCore;
 
-namespace Graph.Api.Data;
+namespace Graph.Api.Outbox;
 
 /// <summary>
 /// Something that happened, written to the outbox in the transaction of the change that caused it

@@ -1,12 +1,12 @@
 using Graph.Api.Data;
-using Graph.Api.Subscriptions;
+using Graph.Api.Outbox;
 using Graph.Api.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-namespace Graph.Api.Tests.Subscriptions;
+namespace Graph.Api.Tests.Outbox;
 
 /// <summary>
 /// The outbox shared by several dispatchers (one per instance): claims never overlap, a dead

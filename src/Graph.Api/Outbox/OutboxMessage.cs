@@ -1,4 +1,4 @@
-namespace Graph.Api.Data;
+namespace Graph.Api.Outbox;
 
 /// <summary>
 /// A domain event written in the same transaction as the change that caused it; a dispatcher

@@ -1,8 +1,8 @@
 using Graph.Api.Data;
 
-namespace Graph.Api.Subscriptions;
+namespace Graph.Api.Outbox;
 
-public static class SubscriptionServiceCollectionExtensions
+public static class OutboxServiceCollectionExtensions
 {
     /// <summary>
     /// The outbox dispatcher (src/Graph.AspNetCore/README.md: writes and live events): publishes committed events to

@@ -1,9 +1,8 @@
 using System.Text.Json;
-using Graph.Api.Data;
 using Graph.AspNetCore.Subscriptions;
 using Microsoft.Extensions.Options;
 
-namespace Graph.Api.Subscriptions;
+namespace Graph.Api.Outbox;
 
 /// <summary>
 /// Publishes committed domain events: claims unsent outbox rows (<see cref="OutboxStore"/>: every

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
-using Graph.Api.Data;
 
-namespace Graph.Api.Subscriptions;
+namespace Graph.Api.Outbox;
 
 /// <summary>
 /// A committed domain event as the bus carries it: its outbox row's id (so a consumer can tell a

@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
 using Graph.Api.Data;
-using Graph.Api.Subscriptions;
+using Graph.Api.Outbox;
 using Graph.Api.Tests.Infrastructure;
+using Graph.Api.Tests.Subscriptions;
 using Graph.AspNetCore.Relay;
 using Graph.AspNetCore.Subscriptions;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -10,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Graph.Api.Tests.Subscriptions;
+namespace Graph.Api.Tests.Outbox;
 
 /// <summary>
 /// The outbox path of live events: an event is published for a committed change and never for a
