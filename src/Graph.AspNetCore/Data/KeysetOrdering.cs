@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Reflection;
 
 namespace Graph.AspNetCore.Data;
 
@@ -16,15 +17,9 @@ internal static class KeysetOrdering
         for (var i = 0; i < keys.Count; i++)
         {
             var descending = (keys[i].Direction == SortDirection.Descending) != reverse;
-            var method = (i == 0, descending) switch
-            {
-                (true, false) => nameof(Queryable.OrderBy),
-                (true, true) => nameof(Queryable.OrderByDescending),
-                (false, false) => nameof(Queryable.ThenBy),
-                (false, true) => nameof(Queryable.ThenByDescending),
-            };
             var selector = keys[i].OrderSelector;
-            expression = Expression.Call(typeof(Queryable), method, [typeof(TEntity), selector.ReturnType], expression, Expression.Quote(selector));
+            var method = LinqMethods.QueryableOrdering(first: i == 0, descending).MakeGenericMethod(typeof(TEntity), selector.ReturnType);
+            expression = Expression.Call(method, expression, Expression.Quote(selector));
         }
 
         return source.Provider.CreateQuery<TEntity>(expression);
@@ -43,8 +38,16 @@ internal static class KeysetOrdering
         var values = keys.Select(key => Expression.Convert(ParameterReplacer.Apply(key.OrderSelector, entity), typeof(object)));
         var row = Expression.MemberInit(
             Expression.New(typeof(KeysetRow<TEntity>)),
-            Expression.Bind(typeof(KeysetRow<TEntity>).GetProperty(nameof(KeysetRow<TEntity>.Node))!, entity),
-            Expression.Bind(typeof(KeysetRow<TEntity>).GetProperty(nameof(KeysetRow<TEntity>.Keys))!, Expression.NewArrayInit(typeof(object), values)));
+            Expression.Bind(RowMembers<TEntity>.Node, entity),
+            Expression.Bind(RowMembers<TEntity>.Keys, Expression.NewArrayInit(typeof(object), values)));
         return Expression.Lambda<Func<TEntity, KeysetRow<TEntity>>>(row, entity);
+    }
+
+    // The row's properties, looked up once per entity type.
+    private static class RowMembers<TEntity>
+        where TEntity : class
+    {
+        public static readonly PropertyInfo Node = typeof(KeysetRow<TEntity>).GetProperty(nameof(KeysetRow<TEntity>.Node))!;
+        public static readonly PropertyInfo Keys = typeof(KeysetRow<TEntity>).GetProperty(nameof(KeysetRow<TEntity>.Keys))!;
     }
 }
