@@ -26,20 +26,31 @@ internal static class KeysetOrdering
     }
 
     /// <summary><c>Select(e =&gt; new KeysetRow { Node = e, Keys = new object[] { k1, k2, ... } })</c>.</summary>
-    public static IQueryable<KeysetRow<TEntity>> Project<TEntity>(IQueryable<TEntity> source, IReadOnlyList<SortKey<TEntity>> keys)
+    /// <param name="source">The ordered page.</param>
+    /// <param name="keys">The sort keys read with each row.</param>
+    /// <param name="countOf">When given, every row also carries this query's <c>Count()</c>: the total
+    /// count read by the page's own statement instead of a second one.</param>
+    public static IQueryable<KeysetRow<TEntity>> Project<TEntity>(IQueryable<TEntity> source, IReadOnlyList<SortKey<TEntity>> keys, IQueryable<TEntity>? countOf = null)
         where TEntity : class =>
-        source.Select(RowSelector(keys));
+        source.Select(RowSelector(keys, countOf));
 
-    /// <summary><c>e =&gt; new KeysetRow { Node = e, Keys = new object[] { key1(e), … } }</c>.</summary>
-    public static Expression<Func<TEntity, KeysetRow<TEntity>>> RowSelector<TEntity>(IReadOnlyList<SortKey<TEntity>> keys)
+    /// <summary><c>e =&gt; new KeysetRow { Node = e, Keys = new object[] { key1(e), … } [, TotalCount = countOf.Count()] }</c>.</summary>
+    public static Expression<Func<TEntity, KeysetRow<TEntity>>> RowSelector<TEntity>(IReadOnlyList<SortKey<TEntity>> keys, IQueryable<TEntity>? countOf = null)
         where TEntity : class
     {
         var entity = Expression.Parameter(typeof(TEntity), "e");
         var values = keys.Select(key => Expression.Convert(ParameterReplacer.Apply(key.OrderSelector, entity), typeof(object)));
-        var row = Expression.MemberInit(
-            Expression.New(typeof(KeysetRow<TEntity>)),
+        List<MemberBinding> bindings =
+        [
             Expression.Bind(RowMembers<TEntity>.Node, entity),
-            Expression.Bind(RowMembers<TEntity>.Keys, Expression.NewArrayInit(typeof(object), values)));
+            Expression.Bind(RowMembers<TEntity>.Keys, Expression.NewArrayInit(typeof(object), values)),
+        ];
+        if (countOf is not null)
+        {
+            bindings.Add(Expression.Bind(RowMembers<TEntity>.TotalCount, Expression.Call(LinqMethods.QueryableCount.MakeGenericMethod(typeof(TEntity)), countOf.Expression)));
+        }
+
+        var row = Expression.MemberInit(Expression.New(typeof(KeysetRow<TEntity>)), bindings);
         return Expression.Lambda<Func<TEntity, KeysetRow<TEntity>>>(row, entity);
     }
 
@@ -49,5 +60,6 @@ internal static class KeysetOrdering
     {
         public static readonly PropertyInfo Node = typeof(KeysetRow<TEntity>).GetProperty(nameof(KeysetRow<TEntity>.Node))!;
         public static readonly PropertyInfo Keys = typeof(KeysetRow<TEntity>).GetProperty(nameof(KeysetRow<TEntity>.Keys))!;
+        public static readonly PropertyInfo TotalCount = typeof(KeysetRow<TEntity>).GetProperty(nameof(KeysetRow<TEntity>.TotalCount))!;
     }
 }

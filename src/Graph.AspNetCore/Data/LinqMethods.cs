@@ -20,6 +20,9 @@ internal static class LinqMethods
     private static readonly MethodInfo EnumerableThenBy = Definition<IOrderedEnumerable<object>, Func<object, object>, IOrderedEnumerable<object>>(Enumerable.ThenBy);
     private static readonly MethodInfo EnumerableThenByDescending = Definition<IOrderedEnumerable<object>, Func<object, object>, IOrderedEnumerable<object>>(Enumerable.ThenByDescending);
 
+    /// <summary><c>Queryable.Count&lt;T&gt;(IQueryable&lt;T&gt;)</c>.</summary>
+    public static readonly MethodInfo QueryableCount = new Func<IQueryable<object>, int>(Queryable.Count).Method.GetGenericMethodDefinition();
+
     /// <summary><c>Enumerable.Take&lt;T&gt;(IEnumerable&lt;T&gt;, int)</c>.</summary>
     public static readonly MethodInfo EnumerableTake = Definition<IEnumerable<object>, int, IEnumerable<object>>(Enumerable.Take);
 
