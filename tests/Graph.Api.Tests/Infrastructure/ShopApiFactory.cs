@@ -46,8 +46,8 @@ public sealed class ShopApiFactory : WebApplicationFactory<Program>
     /// <summary>The application's connection string.</summary>
     public string ConnectionString => _postgres is not null ? _postgres.ConnectionString(_postgresDatabase!) : $"Data Source={DatabasePath}";
 
-    /// <summary>Every SQL command the application ran; reset it before the request under test.</summary>
-    public SqlCommandCounter SqlCommands { get; } = new();
+    /// <summary>Every SQL command the application ran while answering a request; reset it before the request under test.</summary>
+    public SqlCommandRecorder SqlCommands { get; } = new();
 
     /// <summary>What the application logged at Warning and above (the level these tests configure).</summary>
     public LogCapture Logs { get; } = new();
@@ -82,7 +82,7 @@ public sealed class ShopApiFactory : WebApplicationFactory<Program>
             services.ConfigureDbContext<ShopDbContext>((provider, options) =>
             {
                 var http = provider.GetRequiredService<IHttpContextAccessor>();
-                SqlCommands.IsInRequest = () => http.HttpContext is not null;
+                SqlCommands.IsRecording = () => http.HttpContext is not null;
                 options.AddInterceptors(SqlCommands);
             });
             TestServices?.Invoke(services);

@@ -48,7 +48,7 @@ public sealed class ScaleoutTests(ScaleoutFixture fixture) : IClassFixture<Scale
 
         var received = await ReceiveOrdersAsync(subscriber, placed.Length);
         Assert.Equal(placed.Order(StringComparer.Ordinal), received.Order(StringComparer.Ordinal));
-        Assert.Null(await subscriber.NextAsync(TimeSpan.FromSeconds(1.5)));
+        Assert.Null(await subscriber.ReceiveAsync(TimeSpan.FromSeconds(1.5)));
     }
 
     [Fact]
@@ -103,7 +103,7 @@ public sealed class ScaleoutTests(ScaleoutFixture fixture) : IClassFixture<Scale
         await Topology.StartRedisAsync();
         var received = await ReceiveOrdersAsync(subscriber, placed.Count);
         Assert.Equal(placed.Order(StringComparer.Ordinal), received.Order(StringComparer.Ordinal));
-        Assert.Null(await subscriber.NextAsync(TimeSpan.FromSeconds(1.5)));
+        Assert.Null(await subscriber.ReceiveAsync(TimeSpan.FromSeconds(1.5)));
     }
 
     [Fact]
@@ -148,9 +148,9 @@ public sealed class ScaleoutTests(ScaleoutFixture fixture) : IClassFixture<Scale
     private static StringContent JsonContent(string query, string email) =>
         new(System.Text.Json.JsonSerializer.Serialize(new { query, variables = new { email } }), System.Text.Encoding.UTF8, "application/json");
 
-    private async Task<SocketSubscriber> SubscribeToOrdersAsync(Uri endpoint)
+    private async Task<GraphQLWebSocketClient> SubscribeToOrdersAsync(Uri endpoint)
     {
-        var subscriber = await SocketSubscriber.ConnectAsync(endpoint, Kit.Token(ShopKit.StaffId));
+        var subscriber = await GraphQLWebSocketClient.ConnectAsync(endpoint, token: Kit.Token(ShopKit.StaffId), readAhead: true);
         await subscriber.SubscribeAsync("orders", OrderPlaced);
 
         // Subscribed once the instance serving it has its Redis subscription (no message says so).
@@ -166,10 +166,10 @@ public sealed class ScaleoutTests(ScaleoutFixture fixture) : IClassFixture<Scale
         return subscriber;
     }
 
-    private static async Task<List<string>> ReceiveOrdersAsync(SocketSubscriber subscriber, int count)
+    private static async Task<List<string>> ReceiveOrdersAsync(GraphQLWebSocketClient subscriber, int count)
     {
         var received = new List<string>();
-        while (received.Count < count && await subscriber.NextAsync(TimeSpan.FromSeconds(30)) is { } message)
+        while (received.Count < count && await subscriber.ReceiveAsync(TimeSpan.FromSeconds(30)) is { } message)
         {
             Assert.Equal("next", message["type"]?.ToString());
             received.Add(message["payload"]!["data"]!["orderPlaced"]!["id"]!.GetValue<string>());
