@@ -3,7 +3,6 @@ using Graph.Api.Tests.Infrastructure;
 using Graph.Api.Tests.Orders;
 using Graph.AspNetCore.Relay;
 using Microsoft.EntityFrameworkCore;
-using StackExchange.Redis;
 
 namespace Graph.Api.Tests.ScaleOut;
 
@@ -23,7 +22,7 @@ public sealed class ScaleoutKillTests(ScaleoutFixture fixture) : IClassFixture<S
     public async Task An_instance_killed_mid_load_loses_no_acknowledged_order_and_its_events_are_published_by_the_others()
     {
         await Kit.SetStockAsync(ShopKit.Second, 10_000);
-        await using var watcher = await SubscribeAsync(Topology.InstanceUrl(0));
+        await using var watcher = await Kit.SubscribeToOrdersAsync(Topology.InstanceUrl(0));
         var throughNginx = await GraphQLWebSocketClient.ConnectAsync(Topology.Url, token: Kit.Token(ShopKit.StaffId), readAhead: true);
         await throughNginx.SubscribeAsync("orders", OrderPlaced);
         var buyers = new ConcurrentQueue<int>(await Kit.CustomersWithCartAsync(60, ShopKit.Second, 1));
@@ -107,22 +106,5 @@ public sealed class ScaleoutKillTests(ScaleoutFixture fixture) : IClassFixture<S
 
             Assert.NotNull(seen);
         }
-    }
-
-    // The first subscriber of the topology: subscribed once Redis counts its instance (no message says so).
-    private async Task<GraphQLWebSocketClient> SubscribeAsync(Uri endpoint)
-    {
-        var subscriber = await GraphQLWebSocketClient.ConnectAsync(endpoint, token: Kit.Token(ShopKit.StaffId), readAhead: true);
-        await subscriber.SubscribeAsync("orders", OrderPlaced);
-        using var redis = await ConnectionMultiplexer.ConnectAsync(Topology.RedisConnectionString);
-        var server = redis.GetServer(redis.GetEndPoints()[0]);
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while ((long)(await server.ExecuteAsync("PUBSUB", "NUMSUB", "graph:events:OrderPlaced"))[1] < 1)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "No instance subscribed to OrderPlaced in Redis.");
-            await Task.Delay(50);
-        }
-
-        return subscriber;
     }
 }
