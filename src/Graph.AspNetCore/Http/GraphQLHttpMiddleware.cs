@@ -1,12 +1,9 @@
 using Graph.AspNetCore.Execution;
 using Graph.AspNetCore.Http.Errors;
 using Graph.AspNetCore.Sse;
-using GraphQL;
 using GraphQL.Types;
 using GraphQLParser.AST;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Graph.AspNetCore.Http;
 
@@ -33,23 +30,17 @@ public sealed class GraphQLHttpMiddleware<TSchema>
     public const string CostHeader = "GraphQL-Cost";
 
     /// <summary>Creates the middleware; it ends the pipeline.</summary>
-    public GraphQLHttpMiddleware(
-        RequestDelegate next,
-        GraphQLRequestExecutor<TSchema> executor,
-        IGraphQLTextSerializer serializer,
-        IOptions<GraphQLServerOptions> options,
-        IServiceScopeFactory scopes,
-        IServiceProvider services)
+    public GraphQLHttpMiddleware(RequestDelegate next, GraphQLTransportDependencies<TSchema> transport)
     {
+        ArgumentNullException.ThrowIfNull(transport);
         _ = next;
-        var transport = new TransportServices(serializer, options, services, "HTTP");
-        _executor = executor;
+        _executor = transport.Executor;
         _options = transport.Options;
         _reader = transport.Reader;
         _batchReader = new GraphQLBatchRequestReader(transport.Json, _options);
         _writer = transport.Writer;
-        _batches = new GraphQLBatchResponder<TSchema>(executor, _writer, scopes);
-        _eventStreams = new DistinctEventStream<TSchema>(executor, serializer, transport.Json, _options, transport.Limiters.SseStreams, transport.Time);
+        _batches = new GraphQLBatchResponder<TSchema>(transport.Executor, _writer, transport.Scopes);
+        _eventStreams = new DistinctEventStream<TSchema>(transport.Executor, transport.Serializer, transport.Json, _options, transport.Limiters.SseStreams, transport.Time);
     }
 
     /// <summary>Answers one HTTP request.</summary>

@@ -7,8 +7,6 @@ using Graph.AspNetCore.Http.Errors;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Graph.AspNetCore.Sse.SingleConnection;
 
@@ -48,23 +46,17 @@ public sealed class GraphQLSseSingleConnectionMiddleware<TSchema>
     private readonly TimeProvider _time;
 
     /// <summary>Creates the middleware.</summary>
-    public GraphQLSseSingleConnectionMiddleware(
-        RequestDelegate next,
-        GraphQLRequestExecutor<TSchema> executor,
-        IGraphQLTextSerializer serializer,
-        IOptions<GraphQLServerOptions> options,
-        IServiceScopeFactory scopes,
-        IServiceProvider services)
+    public GraphQLSseSingleConnectionMiddleware(RequestDelegate next, GraphQLTransportDependencies<TSchema> transport)
     {
+        ArgumentNullException.ThrowIfNull(transport);
         _next = next;
-        var transport = new TransportServices(serializer, options, services, "SSE");
-        _serializer = serializer;
+        _serializer = transport.Serializer;
         _options = transport.Options;
         _time = transport.Time;
         _reader = transport.Reader;
         _writer = transport.Writer;
-        _runner = new SseOperationRunner<TSchema>(executor, _writer, transport.Json, _options, scopes, _time);
-        _reservations = services.GetService<SseReservations>() ?? new SseReservations();
+        _runner = new SseOperationRunner<TSchema>(transport.Executor, _writer, transport.Json, _options, transport.Scopes, _time);
+        _reservations = transport.Reservations;
         _limiter = transport.Limiters.SseStreams;
     }
 
