@@ -49,6 +49,7 @@ public static partial class GraphQLServerServiceCollectionExtensions
         services.AddOptions<GraphQLServerOptions>().BindConfiguration(GraphQLServerOptions.SectionName);
         services.AddSingleton<DocumentCache>();
         services.AddSingleton<GraphQLRequestExecutor<TSchema>>();
+        services.AddSingleton<GraphQLTransportDependencies<TSchema>>();
         services.TryAddSingleton(TrustedDocuments.Empty);
         services.TryAddSingleton<AutomaticPersistedQueryStore>();
         services.TryAddSingleton<IPersistedQueryStore>(provider => provider.GetRequiredService<AutomaticPersistedQueryStore>());

@@ -2,44 +2,14 @@
 // (PUT reservation, one event stream, operations POSTed with the token, DELETE to stop): a query and
 // a subscription that receives the event of a restock. Prints one JSON line.
 // Usage: node sse-modes.mjs <graphql url>
-import { createClient } from 'graphql-sse';
-import { globalId, httpUrl, logIn, restock, run, waitFor } from './lib/shop.mjs';
+import { connect, subscribe } from './lib/sse-client.mjs';
+import { globalId, logIn, restock, run, waitFor } from './lib/shop.mjs';
 
 const [url] = process.argv.slice(2);
 
-/** A client whose every request is recorded (method and status) once its response headers arrive. */
-function connect(singleConnection, token) {
-  const requests = [];
-  const client = createClient({
-    url: httpUrl(url),
-    singleConnection,
-    headers: token ? { authorization: `Bearer ${token}` } : {},
-    retryAttempts: 0,
-    fetchFn: async (input, init) => {
-      const response = await fetch(input, init);
-      requests.push({ method: init?.method ?? 'GET', status: response.status, contentType: response.headers.get('content-type') });
-      return response;
-    },
-  });
-  return { client, requests };
-}
-
-function subscribe(client, query, variables) {
-  const record = { results: [], error: null, completed: false };
-  record.dispose = client.subscribe(
-    { query, variables },
-    {
-      next: (value) => record.results.push(value),
-      error: (error) => (record.error = String(error?.message ?? error)),
-      complete: () => (record.completed = true),
-    },
-  );
-  return record;
-}
-
 async function mode(singleConnection, staffToken, productNumber) {
   const product = globalId('Product', productNumber);
-  const { client, requests } = connect(singleConnection, staffToken);
+  const { client, requests } = connect(url, { singleConnection, token: staffToken });
   const query = subscribe(client, '{ productBySlug(slug: "classic-novel-1") { name } }');
   await waitFor('the query', () => query.completed || query.error);
 

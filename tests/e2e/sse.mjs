@@ -2,49 +2,20 @@
 // that receives events, a query, a validation error and a refused subscription, each as an event
 // stream. Prints one JSON line.
 // Usage: node sse.mjs <graphql url>
-import { createClient } from 'graphql-sse';
-import { globalId, httpUrl, logIn, restock, run, waitFor } from './lib/shop.mjs';
+import { connect, subscribe } from './lib/sse-client.mjs';
+import { globalId, logIn, restock, run, waitFor } from './lib/shop.mjs';
 
 const [url] = process.argv.slice(2);
-
-/** A client whose every request is recorded when its response headers arrive (the server sends them once subscribed). */
-function connect(token) {
-  const responses = [];
-  const client = createClient({
-    url: httpUrl(url),
-    headers: token ? { authorization: `Bearer ${token}` } : {},
-    retryAttempts: 0,
-    fetchFn: async (input, init) => {
-      const response = await fetch(input, init);
-      responses.push({ status: response.status, contentType: response.headers.get('content-type') });
-      return response;
-    },
-  });
-  return { client, responses };
-}
-
-function subscribe(client, query, variables) {
-  const record = { results: [], error: null, completed: false };
-  record.dispose = client.subscribe(
-    { query, variables },
-    {
-      next: (value) => record.results.push(value),
-      error: (error) => (record.error = String(error?.message ?? error)),
-      complete: () => (record.completed = true),
-    },
-  );
-  return record;
-}
 
 run(async () => {
   const staffToken = await logIn(url, 'staff@shop.test');
   const product = globalId('Product', 5);
-  const staff = connect(staffToken);
-  const anonymous = connect();
+  const staff = connect(url, { token: staffToken });
+  const anonymous = connect(url);
 
   const stock = subscribe(staff.client, 'subscription($p: ID!) { productStockChanged(productId: $p) { id stock inStock } }', { p: product });
   const publicStock = subscribe(anonymous.client, 'subscription($p: ID!) { productStockChanged(productId: $p) { id inStock } }', { p: product });
-  await waitFor('both streams open', () => staff.responses.length === 1 && anonymous.responses.length === 1);
+  await waitFor('both streams open', () => staff.requests.length === 1 && anonymous.requests.length === 1);
 
   await restock(url, staffToken, product, 3);
   await waitFor('events', () => stock.results.length === 1 && publicStock.results.length === 1);
@@ -59,7 +30,7 @@ run(async () => {
   await waitFor('single results complete', () => query.completed && invalid.completed && refused.completed);
 
   return {
-    streams: [...staff.responses, ...anonymous.responses],
+    streams: [...staff.requests, ...anonymous.requests],
     stock: stock.results.map((r) => r.data.productStockChanged),
     publicStock: publicStock.results.map((r) => r.data.productStockChanged),
     query: query.results,

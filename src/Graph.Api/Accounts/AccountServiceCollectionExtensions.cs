@@ -1,7 +1,5 @@
 using Graph.Api.Schema;
 using Graph.AspNetCore.Authorization;
-using Graph.AspNetCore.DataLoader;
-using Graph.AspNetCore.Relay;
 
 namespace Graph.Api.Accounts;
 
@@ -15,8 +13,7 @@ public static class AccountServiceCollectionExtensions
     {
         services.AddSingleton<IQueryFields, AccountQueries>();
         services.AddSingleton<IMutationFields, AccountMutations>();
-        services.AddDataLoader<UserByIdDataLoader>();
-        services.AddSingleton<INodeResolver>(new IntKeyNodeResolver<UserByIdDataLoader, User>("User"));
+        services.AddNodeLoader<UserByIdDataLoader, User>("User");
         services.AddSingleton<IConnectionTokenValidator, JwtConnectionTokenValidator>();
         return services;
     }

@@ -1,6 +1,4 @@
 using Graph.Api.Schema;
-using Graph.AspNetCore.DataLoader;
-using Graph.AspNetCore.Relay;
 
 namespace Graph.Api.Catalog;
 
@@ -11,10 +9,8 @@ public static class CatalogServiceCollectionExtensions
     {
         services.AddSingleton<IQueryFields, CatalogQueries>();
         services.AddSingleton<ISubscriptionFields, ProductSubscriptions>();
-        services.AddDataLoader<ProductByIdDataLoader>();
-        services.AddDataLoader<CategoryByIdDataLoader>();
-        services.AddSingleton<INodeResolver>(new IntKeyNodeResolver<ProductByIdDataLoader, Product>("Product"));
-        services.AddSingleton<INodeResolver>(new IntKeyNodeResolver<CategoryByIdDataLoader, Category>("Category"));
+        services.AddNodeLoader<ProductByIdDataLoader, Product>("Product");
+        services.AddNodeLoader<CategoryByIdDataLoader, Category>("Category");
         return services;
     }
 

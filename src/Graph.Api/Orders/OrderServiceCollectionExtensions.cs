@@ -1,6 +1,5 @@
 using Graph.Api.Schema;
 using Graph.AspNetCore.DataLoader;
-using Graph.AspNetCore.Relay;
 
 namespace Graph.Api.Orders;
 
@@ -17,11 +16,10 @@ public static class OrderServiceCollectionExtensions
         services.AddSingleton<IMutationFields, OrderMutations>();
         services.AddSingleton<ISubscriptionFields, OrderSubscriptions>();
         services.AddShopCheckout();
-        services.AddDataLoader<OrderByIdDataLoader>();
+        services.AddNodeLoader<OrderByIdDataLoader, Order>("Order");
         services.AddDataLoader<OrderLinesByOrderIdDataLoader>();
         services.AddDataLoader<OrderStatusChangesByOrderIdDataLoader>();
         services.AddDataLoader<PaymentByOrderIdDataLoader>();
-        services.AddSingleton<INodeResolver>(new IntKeyNodeResolver<OrderByIdDataLoader, Order>("Order"));
         return services;
     }
 }

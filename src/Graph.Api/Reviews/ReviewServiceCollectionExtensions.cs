@@ -1,6 +1,4 @@
 using Graph.Api.Schema;
-using Graph.AspNetCore.DataLoader;
-using Graph.AspNetCore.Relay;
 
 namespace Graph.Api.Reviews;
 
@@ -10,8 +8,7 @@ public static class ReviewServiceCollectionExtensions
     public static IServiceCollection AddReviews(this IServiceCollection services)
     {
         services.AddSingleton<IMutationFields, ReviewMutations>();
-        services.AddDataLoader<ReviewByIdDataLoader>();
-        services.AddSingleton<INodeResolver>(new IntKeyNodeResolver<ReviewByIdDataLoader, Review>("Review"));
+        services.AddNodeLoader<ReviewByIdDataLoader, Review>("Review");
         return services;
     }
 }

@@ -1,12 +1,9 @@
 using Graph.AspNetCore.Execution;
 using Graph.AspNetCore.Http.Errors;
 using Graph.AspNetCore.Sse;
-using GraphQL;
 using GraphQL.Types;
 using GraphQLParser.AST;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Graph.AspNetCore.Http;
 
@@ -21,35 +18,23 @@ namespace Graph.AspNetCore.Http;
 public sealed class GraphQLHttpMiddleware<TSchema>
     where TSchema : ISchema
 {
-    private readonly GraphQLRequestExecutor<TSchema> _executor;
-    private readonly GraphQLHttpRequestReader _reader;
+    private readonly GraphQLTransportDependencies<TSchema> _transport;
     private readonly GraphQLBatchRequestReader _batchReader;
-    private readonly GraphQLResponseWriter _writer;
     private readonly GraphQLBatchResponder<TSchema> _batches;
     private readonly DistinctEventStream<TSchema> _eventStreams;
-    private readonly GraphQLServerOptions _options;
 
     /// <summary>The request header that asks for the operation's estimated cost in <c>extensions.cost</c> (value <c>report</c>).</summary>
     public const string CostHeader = "GraphQL-Cost";
 
     /// <summary>Creates the middleware; it ends the pipeline.</summary>
-    public GraphQLHttpMiddleware(
-        RequestDelegate next,
-        GraphQLRequestExecutor<TSchema> executor,
-        IGraphQLTextSerializer serializer,
-        IOptions<GraphQLServerOptions> options,
-        IServiceScopeFactory scopes,
-        IServiceProvider services)
+    public GraphQLHttpMiddleware(RequestDelegate next, GraphQLTransportDependencies<TSchema> transport)
     {
+        ArgumentNullException.ThrowIfNull(transport);
         _ = next;
-        var transport = new TransportServices(serializer, options, services, "HTTP");
-        _executor = executor;
-        _options = transport.Options;
-        _reader = transport.Reader;
-        _batchReader = new GraphQLBatchRequestReader(transport.Json, _options);
-        _writer = transport.Writer;
-        _batches = new GraphQLBatchResponder<TSchema>(executor, _writer, scopes);
-        _eventStreams = new DistinctEventStream<TSchema>(executor, serializer, transport.Json, _options, transport.Limiters.SseStreams, transport.Time);
+        _transport = transport;
+        _batchReader = new GraphQLBatchRequestReader(transport.Json, transport.Options);
+        _batches = new GraphQLBatchResponder<TSchema>(transport.Executor, transport.Writer, transport.Scopes);
+        _eventStreams = new DistinctEventStream<TSchema>(transport.Executor, transport.Serializer, transport.Json, transport.Options, transport.Limiters.SseStreams, transport.Time);
     }
 
     /// <summary>Answers one HTTP request.</summary>
@@ -58,43 +43,43 @@ public sealed class GraphQLHttpMiddleware<TSchema>
         ArgumentNullException.ThrowIfNull(context);
         var method = context.Request.Method;
         var isGet = HttpMethods.IsGet(method);
-        if (!(isGet && _options.EnableGetRequests) && !HttpMethods.IsPost(method))
+        if (!(isGet && _transport.Options.EnableGetRequests) && !HttpMethods.IsPost(method))
         {
             context.Response.Headers.Allow = AllowedMethods();
-            await _writer.WriteErrorAsync(context, GraphQLMediaTypes.Json, new MethodNotAllowedError($"The method {method} is not allowed here.")).ConfigureAwait(false);
+            await _transport.Writer.WriteErrorAsync(context, GraphQLMediaTypes.Json, new MethodNotAllowedError($"The method {method} is not allowed here.")).ConfigureAwait(false);
             return;
         }
 
         var accepted = AcceptedMediaTypes.Negotiate(context.Request.Headers.Accept);
         if (!accepted.AcceptsAny)
         {
-            await _writer.WriteErrorAsync(context, GraphQLMediaTypes.Json, new NotAcceptableError()).ConfigureAwait(false);
+            await _transport.Writer.WriteErrorAsync(context, GraphQLMediaTypes.Json, new NotAcceptableError()).ConfigureAwait(false);
             return;
         }
 
         // Errors found before the operation is known are answered in JSON, as a client that accepts
         // only an event stream would get them from graphql-sse's own server.
         var errorMediaType = accepted.Json ?? GraphQLMediaTypes.Json;
-        if (await GraphQLBatchRequestReader.IsBatchAsync(context, _options).ConfigureAwait(false))
+        if (await GraphQLBatchRequestReader.IsBatchAsync(context, _transport.Options).ConfigureAwait(false))
         {
             await ServeBatchAsync(context, accepted).ConfigureAwait(false);
             return;
         }
 
-        var (request, readError) = await _reader.ReadAsync(context).ConfigureAwait(false);
+        var (request, readError) = await _transport.Reader.ReadAsync(context).ConfigureAwait(false);
         if (readError is not null || request is null)
         {
-            await _writer.WriteErrorAsync(context, errorMediaType, readError ?? new InvalidRequestError("The request could not be read.")).ConfigureAwait(false);
+            await _transport.Writer.WriteErrorAsync(context, errorMediaType, readError ?? new InvalidRequestError("The request could not be read.")).ConfigureAwait(false);
             return;
         }
 
-        var prepared = _executor.Prepare(request) with { ReportCost = CostReport.IsRequested(context) };
+        var prepared = _transport.Executor.Prepare(request) with { ReportCost = CostReport.IsRequested(context) };
         var operation = prepared.Operation?.Operation;
         var mediaType = accepted.For(operation) ?? errorMediaType;
         if (operation == OperationType.Mutation && isGet)
         {
             context.Response.Headers.Allow = "POST";
-            await _writer.WriteErrorAsync(context, errorMediaType, new MethodNotAllowedError("Mutations cannot be sent with GET; use POST.")).ConfigureAwait(false);
+            await _transport.Writer.WriteErrorAsync(context, errorMediaType, new MethodNotAllowedError("Mutations cannot be sent with GET; use POST.")).ConfigureAwait(false);
             return;
         }
 
@@ -106,12 +91,12 @@ public sealed class GraphQLHttpMiddleware<TSchema>
 
         if (operation == OperationType.Subscription)
         {
-            await _writer.WriteErrorAsync(context, mediaType, new OperationNotSupportedError()).ConfigureAwait(false);
+            await _transport.Writer.WriteErrorAsync(context, mediaType, new OperationNotSupportedError()).ConfigureAwait(false);
             return;
         }
 
-        var result = await _executor.ExecuteAsync(prepared, context.User, context.RequestServices, context.RequestAborted).ConfigureAwait(false);
-        await _writer.WriteResultAsync(context, mediaType, result, ResponseCachingPolicy.Choose(context, prepared, result)).ConfigureAwait(false);
+        var result = await _transport.Executor.ExecuteAsync(prepared, context.User, context.RequestServices, context.RequestAborted).ConfigureAwait(false);
+        await _transport.Writer.WriteResultAsync(context, mediaType, result, ResponseCachingPolicy.Choose(context, prepared, result)).ConfigureAwait(false);
     }
 
     // A batch is answered in JSON only: its results are one array, not a stream.
@@ -119,14 +104,14 @@ public sealed class GraphQLHttpMiddleware<TSchema>
     {
         if (accepted.Json is not { } mediaType)
         {
-            await _writer.WriteErrorAsync(context, GraphQLMediaTypes.Json, new NotAcceptableError()).ConfigureAwait(false);
+            await _transport.Writer.WriteErrorAsync(context, GraphQLMediaTypes.Json, new NotAcceptableError()).ConfigureAwait(false);
             return;
         }
 
         var (requests, error) = await _batchReader.ReadAsync(context).ConfigureAwait(false);
         if (error is not null || requests is null)
         {
-            await _writer.WriteErrorAsync(context, mediaType, error ?? new InvalidRequestError("The batch could not be read.")).ConfigureAwait(false);
+            await _transport.Writer.WriteErrorAsync(context, mediaType, error ?? new InvalidRequestError("The batch could not be read.")).ConfigureAwait(false);
             return;
         }
 
@@ -134,5 +119,5 @@ public sealed class GraphQLHttpMiddleware<TSchema>
     }
 
     private string AllowedMethods() =>
-        (_options.EnableGetRequests ? "GET, POST" : "POST") + (_options.EnableSseSingleConnection ? ", PUT, DELETE" : string.Empty);
+        (_transport.Options.EnableGetRequests ? "GET, POST" : "POST") + (_transport.Options.EnableSseSingleConnection ? ", PUT, DELETE" : string.Empty);
 }

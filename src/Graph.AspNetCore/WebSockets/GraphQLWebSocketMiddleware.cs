@@ -1,5 +1,4 @@
 using System.Net.WebSockets;
-using Graph.AspNetCore.Authorization;
 using Graph.AspNetCore.Connections;
 using Graph.AspNetCore.Execution;
 using Graph.AspNetCore.WebSockets.GraphQLTransportWs;
@@ -7,9 +6,7 @@ using Graph.AspNetCore.WebSockets.GraphQLWs;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Graph.AspNetCore.WebSockets;
 
@@ -33,25 +30,18 @@ public sealed class GraphQLWebSocketMiddleware<TSchema>
     private readonly ConnectionLimiter _limiter;
 
     /// <summary>Creates the middleware.</summary>
-    public GraphQLWebSocketMiddleware(
-        RequestDelegate next,
-        GraphQLRequestExecutor<TSchema> executor,
-        IGraphQLTextSerializer serializer,
-        IOptions<GraphQLServerOptions> options,
-        IServiceScopeFactory scopes,
-        IServiceProvider services,
-        ILogger<GraphQLWebSocketMiddleware<TSchema>> logger)
+    public GraphQLWebSocketMiddleware(RequestDelegate next, GraphQLTransportDependencies<TSchema> transport, ILogger<GraphQLWebSocketMiddleware<TSchema>> logger)
     {
+        ArgumentNullException.ThrowIfNull(transport);
         _next = next;
-        var transport = new TransportServices(serializer, options, services, "WebSocket");
-        _serializer = serializer;
+        _serializer = transport.Serializer;
         _limiter = transport.Limiters.WebSockets;
         _services = new WebSocketConnectionServices<TSchema>(
-            executor,
+            transport.Executor,
             transport.Json,
             transport.Options,
-            scopes,
-            new ConnectionInitAuthenticator(services.GetService<IConnectionTokenValidator>(), transport.Time, logger),
+            transport.Scopes,
+            new ConnectionInitAuthenticator(transport.TokenValidator, transport.Time, logger),
             transport.Time,
             logger);
     }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Graph.Api.Orders;
 using Graph.Api.Tests.Cli;
 using Graph.Api.Tests.Infrastructure;
@@ -41,7 +40,7 @@ public sealed class BackupDrillTests(ITestOutputHelper output) : IDisposable
         var live = Path.Combine(_folder, "live.db");
         var backup = Path.Combine(_folder, "backup.db");
         var restored = Path.Combine(_folder, "restored", "shop.db");
-        var acknowledged = new ConcurrentQueue<string>();
+        var acknowledged = new Arrivals<string>();
         string[] beforeBackup;
         int initialStock;
         using (var server = await ShopServerProcess.StartAsync(live, StartTimeout))
@@ -52,14 +51,14 @@ public sealed class BackupDrillTests(ITestOutputHelper output) : IDisposable
             initialStock = restock.Data!["restockProduct"]!["product"]!["stock"]!.GetValue<int>();
 
             using var stop = new CancellationTokenSource();
-            var shoppers = new[] { DemoAccounts.Alice, DemoAccounts.Bob }.Select(email => server.ShopUntilStoppedAsync(email, PaymentSimulator.Visa, acknowledged.Enqueue, stop.Token)).ToList();
-            await UntilAsync(() => acknowledged.Count >= 10, "10 acknowledged orders");
+            var shoppers = new[] { DemoAccounts.Alice, DemoAccounts.Bob }.Select(email => server.ShopUntilStoppedAsync(email, PaymentSimulator.Visa, acknowledged.Add, stop.Token)).ToList();
+            await acknowledged.WaitForAsync(10, TimeSpan.FromSeconds(60));
 
-            beforeBackup = [.. acknowledged];
+            beforeBackup = [.. acknowledged.Items];
             var (exitCode, backupOutput, backupError) = await ShopProcess.RunAsync("db", "backup", backup, "--ConnectionStrings:Shop", $"Data Source={live}");
             Assert.True(exitCode == 0, backupOutput + backupError);
             var atBackup = acknowledged.Count;
-            await UntilAsync(() => acknowledged.Count >= atBackup + 5, "more orders after the backup");
+            await acknowledged.WaitForAsync(atBackup + 5, TimeSpan.FromSeconds(60));
 
             await server.KillAsync();
             await stop.CancelAsync();
@@ -86,17 +85,7 @@ public sealed class BackupDrillTests(ITestOutputHelper output) : IDisposable
             Assert.Equal(Scalar<long>(restored, "SELECT COUNT(*) FROM Orders"), Scalar<long>(restored, "SELECT COUNT(*) FROM OutboxMessages WHERE Type = 'OrderPlaced'"));
 
             // Events the backup caught unsent are sent by the restored server, not lost.
-            await UntilAsync(() => Scalar<long>(restored, "SELECT COUNT(*) FROM OutboxMessages WHERE SentAt IS NULL") == 0, "every outbox row sent");
-        }
-    }
-
-    private static async Task UntilAsync(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"timed out waiting for {what}");
-            await Task.Delay(50);
+            await Eventually.WaitUntilAsync(() => Scalar<long>(restored, "SELECT COUNT(*) FROM OutboxMessages WHERE SentAt IS NULL") == 0, "every outbox row sent", TimeSpan.FromSeconds(60));
         }
     }
 

@@ -1,6 +1,4 @@
 using Graph.Api.Data;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Npgsql;
 
 namespace Graph.Api.Tests.Infrastructure;
@@ -79,7 +77,7 @@ public sealed class PostgresServer
 
         // The template: the application migrates and seeds it as at any start, then lets it go.
         await server.ExecuteAsync($"CREATE DATABASE {Template}");
-        using (var app = new TemplateFactory(server.ConnectionString(Template)))
+        using (var app = new ShopApiFactory(DatabaseProvider.Postgres, server.ConnectionString(Template)))
         {
             app.CreateClient().Dispose();
         }
@@ -109,18 +107,6 @@ public sealed class PostgresServer
         catch (UnauthorizedAccessException)
         {
             // Owned by the cluster's user: left for the OS temp cleaner.
-        }
-    }
-
-    private sealed class TemplateFactory(string connectionString) : WebApplicationFactory<Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Development");
-            builder.UseSetting("Database:Provider", nameof(DatabaseProvider.Postgres));
-            builder.UseSetting("ConnectionStrings:Shop", connectionString);
-            builder.UseSetting("Seed:Demo", "true");
-            builder.UseSetting("Logging:LogLevel:Default", "Warning");
         }
     }
 }

@@ -19,6 +19,7 @@ public sealed class ShopApiFactory : WebApplicationFactory<Program>
     private static readonly string Folder = Path.Combine(Path.GetTempPath(), "graph-tests");
     private readonly PostgresServer? _postgres;
     private readonly string? _postgresDatabase;
+    private readonly string? _givenConnectionString;
 
     public ShopApiFactory()
         : this(DatabaseProvider.Sqlite)
@@ -38,16 +39,27 @@ public sealed class ShopApiFactory : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>
+    /// The application on a database that someone else owns (a template being seeded, say): it is
+    /// migrated and seeded as at any start, and left in place at dispose.
+    /// </summary>
+    public ShopApiFactory(DatabaseProvider provider, string connectionString)
+    {
+        Provider = provider;
+        DatabasePath = string.Empty;
+        _givenConnectionString = connectionString;
+    }
+
     public DatabaseProvider Provider { get; }
 
-    /// <summary>The SQLite file (unused on PostgreSQL).</summary>
+    /// <summary>The SQLite file (unused on PostgreSQL and on a given database).</summary>
     public string DatabasePath { get; }
 
     /// <summary>The application's connection string.</summary>
-    public string ConnectionString => _postgres is not null ? _postgres.ConnectionString(_postgresDatabase!) : $"Data Source={DatabasePath}";
+    public string ConnectionString => _givenConnectionString ?? (_postgres is not null ? _postgres.ConnectionString(_postgresDatabase!) : $"Data Source={DatabasePath}");
 
-    /// <summary>Every SQL command the application ran; reset it before the request under test.</summary>
-    public SqlCommandCounter SqlCommands { get; } = new();
+    /// <summary>Every SQL command the application ran while answering a request; reset it before the request under test.</summary>
+    public SqlCommandRecorder SqlCommands { get; } = new();
 
     /// <summary>What the application logged at Warning and above (the level these tests configure).</summary>
     public LogCapture Logs { get; } = new();
@@ -82,7 +94,7 @@ public sealed class ShopApiFactory : WebApplicationFactory<Program>
             services.ConfigureDbContext<ShopDbContext>((provider, options) =>
             {
                 var http = provider.GetRequiredService<IHttpContextAccessor>();
-                SqlCommands.IsInRequest = () => http.HttpContext is not null;
+                SqlCommands.IsRecording = () => http.HttpContext is not null;
                 options.AddInterceptors(SqlCommands);
             });
             TestServices?.Invoke(services);
@@ -92,6 +104,11 @@ public sealed class ShopApiFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (_givenConnectionString is not null)
+        {
+            return;
+        }
+
         if (_postgres is not null)
         {
             _postgres.DropDatabaseAsync(_postgresDatabase!).GetAwaiter().GetResult();

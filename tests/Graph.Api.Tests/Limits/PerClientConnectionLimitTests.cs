@@ -15,13 +15,13 @@ public sealed class PerClientConnectionLimitTests(PerClientConnectionLimitTests.
     {
         for (var round = 0; round < 2; round++)
         {
-            var sockets = new List<LimitsSocket>();
+            var sockets = new List<GraphQLWebSocketClient>();
             for (var i = 0; i < 3; i++)
             {
-                sockets.Add(await LimitsSocket.ConnectAsync(server.Endpoint));
+                sockets.Add(await GraphQLWebSocketClient.ConnectAsync(server.Endpoint));
             }
 
-            var (status, headers) = await LimitsSocket.TryConnectAsync(server.Endpoint);
+            var (status, headers) = await GraphQLWebSocketClient.TryConnectAsync(server.Endpoint);
             Assert.Equal(HttpStatusCode.TooManyRequests, status);
             Assert.True(headers!.ContainsKey("Retry-After"));
             using (var client = server.CreateClient())

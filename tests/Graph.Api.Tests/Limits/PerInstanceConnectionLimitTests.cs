@@ -11,10 +11,10 @@ public sealed class PerInstanceConnectionLimitTests(PerInstanceConnectionLimitTe
     [Fact]
     public async Task A_full_instance_refuses_websockets_503_until_one_closes()
     {
-        await using var first = await LimitsSocket.ConnectAsync(server.Endpoint);
-        await using var second = await LimitsSocket.ConnectAsync(server.Endpoint, "graphql-ws");
+        await using var first = await GraphQLWebSocketClient.ConnectAsync(server.Endpoint);
+        await using var second = await GraphQLWebSocketClient.ConnectAsync(server.Endpoint, "graphql-ws");
 
-        var (status, headers) = await LimitsSocket.TryConnectAsync(server.Endpoint);
+        var (status, headers) = await GraphQLWebSocketClient.TryConnectAsync(server.Endpoint);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
         Assert.True(headers!.ContainsKey("Retry-After"));
         using (var client = server.CreateClient())
@@ -25,7 +25,7 @@ public sealed class PerInstanceConnectionLimitTests(PerInstanceConnectionLimitTe
 
         await first.CloseAsync();
         await Eventually.WaitUntilAsync(() => server.Connections.WebSockets.Count == 1, "the closed socket's slot is given back");
-        await using var third = await LimitsSocket.ConnectAsync(server.Endpoint);
+        await using var third = await GraphQLWebSocketClient.ConnectAsync(server.Endpoint);
         await server.AssertServingAsync();
     }
 

@@ -28,7 +28,7 @@ public sealed class SlowClientTests(SlowClientTests.Server server, ITestOutputHe
     {
         var before = GC.GetTotalMemory(forceFullCollection: true);
         var workingSetBefore = Environment.WorkingSet;
-        await using var socket = await LimitsSocket.ConnectAsync(server.Endpoint);
+        await using var socket = await GraphQLWebSocketClient.ConnectAsync(server.Endpoint);
         for (var i = 0; i < Queries; i++)
         {
             await socket.SendAsync(new { id = $"q{i}", type = "subscribe", payload = new { query = LargeQuery } });

@@ -17,7 +17,7 @@ public sealed class WebSocketOperationLimitTests(WebSocketOperationLimitTests.Se
     {
         var productId = await server.FirstProductIdAsync();
         const string subscription = "subscription($id: ID!) { productStockChanged(productId: $id) { id inStock } }";
-        await using var socket = await LimitsSocket.ConnectAsync(server.Endpoint, protocol);
+        await using var socket = await GraphQLWebSocketClient.ConnectAsync(server.Endpoint, protocol);
         foreach (var id in new[] { "s1", "s2", "s3" })
         {
             await socket.SendAsync(new { id, type = start, payload = new { query = subscription, variables = new { id = productId } } });
@@ -46,7 +46,7 @@ public sealed class WebSocketOperationLimitTests(WebSocketOperationLimitTests.Se
     [InlineData("graphql-ws")]
     public async Task A_connection_init_over_the_message_size_closes_1009(string protocol)
     {
-        await using var socket = await LimitsSocket.ConnectAsync(server.Endpoint, protocol, initialise: false);
+        await using var socket = await GraphQLWebSocketClient.ConnectAsync(server.Endpoint, protocol, initialise: false);
         await socket.SendAsync(new { type = "connection_init", payload = new { padding = new string('x', 64 * 1024) } });
 
         Assert.Null(await socket.ReceiveAsync());
@@ -58,7 +58,7 @@ public sealed class WebSocketOperationLimitTests(WebSocketOperationLimitTests.Se
     [Fact]
     public async Task An_operation_over_the_message_size_closes_1009()
     {
-        await using var socket = await LimitsSocket.ConnectAsync(server.Endpoint);
+        await using var socket = await GraphQLWebSocketClient.ConnectAsync(server.Endpoint);
         await socket.SendAsync(new { id = "big", type = "subscribe", payload = new { query = "{ __typename } # " + new string('x', 8 * 1024) } });
 
         Assert.Null(await socket.ReceiveAsync());

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Graph.Api.Data;
 using Graph.Api.Outbox;
 using Graph.Api.Tests.Infrastructure;
@@ -70,16 +69,16 @@ public sealed class OutboxDeliveryTests : IDisposable
         }
 
         Assert.Equal(3, ids.Length);
-        var published = new ConcurrentQueue<(string Topic, OutboxEvent Event)>();
+        var published = new Arrivals<(string Topic, OutboxEvent Event)>();
         using var restarted = _factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
             services.AddSingleton<ITopicEventBus>(provider => new RecordingBus(provider.GetRequiredService<InMemoryTopicEventBus>(), published))));
         _ = restarted.Services;
 
-        await WaitUntilAsync(() => published.Count == 3);
-        Assert.Equal(ids, published.Select(p => p.Event.OutboxId));
-        Assert.Equal(["ProductStockChanged:8", "OrderPlaced", "ProductStockChanged:9"], published.Select(p => p.Topic));
+        await published.WaitForAsync(3);
+        Assert.Equal(ids, published.Items.Select(p => p.Event.OutboxId));
+        Assert.Equal(["ProductStockChanged:8", "OrderPlaced", "ProductStockChanged:9"], published.Items.Select(p => p.Topic));
         await using var check = await DbAsync(restarted.Services);
-        await WaitUntilAsync(() => check.OutboxMessages.AsNoTracking().All(m => m.SentAt != null));
+        await Eventually.WaitUntilAsync(() => check.OutboxMessages.AsNoTracking().All(m => m.SentAt != null), "every row is marked sent");
     }
 
     [Fact]
@@ -93,14 +92,14 @@ public sealed class OutboxDeliveryTests : IDisposable
             db.AddEvent(new ProductStockChanged(9, 12), at);
         });
 
-        var published = new ConcurrentQueue<(string Topic, OutboxEvent Event)>();
+        var published = new Arrivals<(string Topic, OutboxEvent Event)>();
         using var restarted = WithBus(inner => new RecordingBus(inner, published));
         _ = restarted.Services;
 
-        await WaitUntilAsync(() => published.Count == 2);
-        Assert.Equal([ids[0], ids[2]], published.Select(p => p.Event.OutboxId));
+        await published.WaitForAsync(2);
+        Assert.Equal([ids[0], ids[2]], published.Items.Select(p => p.Event.OutboxId));
         await using var check = await DbAsync(restarted.Services);
-        await WaitUntilAsync(() => check.OutboxMessages.AsNoTracking().All(m => m.SentAt != null));
+        await Eventually.WaitUntilAsync(() => check.OutboxMessages.AsNoTracking().All(m => m.SentAt != null), "every row is marked sent");
         Assert.Contains(_factory.Logs.AtLeast(LogLevel.Error), e => e.Message.Contains($"Outbox message {ids[1]}", StringComparison.Ordinal));
 
         // The dispatcher is still at work.
@@ -110,7 +109,7 @@ public sealed class OutboxDeliveryTests : IDisposable
             await db.SaveChangesAsync();
         }
 
-        await WaitUntilAsync(() => published.Count == 3);
+        await published.WaitForAsync(3);
     }
 
     [Fact]
@@ -123,12 +122,12 @@ public sealed class OutboxDeliveryTests : IDisposable
             db.AddEvent(new ProductStockChanged(9, 12), at);
         });
 
-        var published = new ConcurrentQueue<(string Topic, OutboxEvent Event)>();
+        var published = new Arrivals<(string Topic, OutboxEvent Event)>();
         using var restarted = WithBus(inner => new FailingFirstBus(new RecordingBus(inner, published), failures: 2));
         _ = restarted.Services;
 
-        await WaitUntilAsync(() => published.Count == 2);
-        Assert.Equal(ids, published.Select(p => p.Event.OutboxId));
+        await published.WaitForAsync(2);
+        Assert.Equal(ids, published.Items.Select(p => p.Event.OutboxId));
         Assert.Contains(_factory.Logs.AtLeast(LogLevel.Warning), e => e.Message.Contains($"Publishing outbox message {ids[0]} failed", StringComparison.Ordinal));
     }
 
@@ -173,16 +172,6 @@ public sealed class OutboxDeliveryTests : IDisposable
     private static Task<ShopDbContext> DbAsync(IServiceProvider services) =>
         services.GetRequiredService<IDbContextFactory<ShopDbContext>>().CreateDbContextAsync();
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 200 && !condition(); i++)
-        {
-            await Task.Delay(50);
-        }
-
-        Assert.True(condition());
-    }
-
     /// <summary>A bus that is away for its first <c>failures</c> publishes.</summary>
     private sealed class FailingFirstBus(ITopicEventBus inner, int failures) : ITopicEventBus
     {
@@ -198,14 +187,14 @@ public sealed class OutboxDeliveryTests : IDisposable
             where TMessage : notnull => inner.Subscribe<TMessage>(topic);
     }
 
-    private sealed class RecordingBus(ITopicEventBus inner, ConcurrentQueue<(string, OutboxEvent)> published) : ITopicEventBus
+    private sealed class RecordingBus(ITopicEventBus inner, Arrivals<(string, OutboxEvent)> published) : ITopicEventBus
     {
         public ValueTask PublishAsync<TMessage>(string topic, TMessage message, CancellationToken cancellationToken = default)
             where TMessage : notnull
         {
             if (message is OutboxEvent outboxEvent)
             {
-                published.Enqueue((topic, outboxEvent));
+                published.Add((topic, outboxEvent));
             }
 
             return inner.PublishAsync(topic, message, cancellationToken);

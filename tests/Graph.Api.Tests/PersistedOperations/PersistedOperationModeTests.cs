@@ -102,7 +102,7 @@ public sealed class PersistedOperationModeTests
         }
     }
 
-    private static async Task<System.Text.Json.Nodes.JsonNode?> ReceiveForAsync(TransportWsTestClient socket, string id)
+    private static async Task<System.Text.Json.Nodes.JsonNode?> ReceiveForAsync(GraphQLWebSocketClient socket, string id)
     {
         while (await socket.ReceiveAsync(TimeSpan.FromSeconds(10)) is { } message)
         {

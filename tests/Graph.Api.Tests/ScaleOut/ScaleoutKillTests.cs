@@ -3,7 +3,6 @@ using Graph.Api.Tests.Infrastructure;
 using Graph.Api.Tests.Orders;
 using Graph.AspNetCore.Relay;
 using Microsoft.EntityFrameworkCore;
-using StackExchange.Redis;
 
 namespace Graph.Api.Tests.ScaleOut;
 
@@ -23,8 +22,8 @@ public sealed class ScaleoutKillTests(ScaleoutFixture fixture) : IClassFixture<S
     public async Task An_instance_killed_mid_load_loses_no_acknowledged_order_and_its_events_are_published_by_the_others()
     {
         await Kit.SetStockAsync(ShopKit.Second, 10_000);
-        await using var watcher = await SubscribeAsync(Topology.InstanceUrl(0));
-        var throughNginx = await SocketSubscriber.ConnectAsync(Topology.Url, Kit.Token(ShopKit.StaffId));
+        await using var watcher = await Kit.SubscribeToOrdersAsync(Topology.InstanceUrl(0));
+        var throughNginx = await GraphQLWebSocketClient.ConnectAsync(Topology.Url, token: Kit.Token(ShopKit.StaffId), readAhead: true);
         await throughNginx.SubscribeAsync("orders", OrderPlaced);
         var buyers = new ConcurrentQueue<int>(await Kit.CustomersWithCartAsync(60, ShopKit.Second, 1));
         var acknowledged = new ConcurrentBag<string>();
@@ -70,19 +69,19 @@ public sealed class ScaleoutKillTests(ScaleoutFixture fixture) : IClassFixture<S
             .Select(id => GlobalId.Encode("Order", id)).ToList();
         Assert.Subset(orders.ToHashSet(), acknowledged.ToHashSet());
         var received = new List<string>();
-        while (received.Count < orders.Count && await watcher.NextAsync(TimeSpan.FromSeconds(30)) is { } message)
+        while (received.Count < orders.Count && await watcher.ReceiveAsync(TimeSpan.FromSeconds(30)) is { } message)
         {
             received.Add(message["payload"]!["data"]!["orderPlaced"]!["id"]!.GetValue<string>());
         }
 
         Assert.Equal(orders.Order(StringComparer.Ordinal), received.Order(StringComparer.Ordinal));
-        Assert.Null(await watcher.NextAsync(TimeSpan.FromSeconds(1.5)));
+        Assert.Null(await watcher.ReceiveAsync(TimeSpan.FromSeconds(1.5)));
 
         // A subscriber through nginx that was on the dead instance reconnects and goes on.
         if (throughNginx.Ended)
         {
             await throughNginx.DisposeAsync();
-            throughNginx = await SocketSubscriber.ConnectAsync(Topology.Url, Kit.Token(ShopKit.StaffId));
+            throughNginx = await GraphQLWebSocketClient.ConnectAsync(Topology.Url, token: Kit.Token(ShopKit.StaffId), readAhead: true);
             await throughNginx.SubscribeAsync("orders", OrderPlaced);
         }
 
@@ -98,7 +97,7 @@ public sealed class ScaleoutKillTests(ScaleoutFixture fixture) : IClassFixture<S
                 var response = await client.PostAsync(Checkout, new { idempotencyKey = $"kill-after-{probe}", paymentToken = "tok_visa" });
                 response.AssertNoErrors();
                 placed.Add(response.Data!["checkout"]!["order"]!["id"]!.GetValue<string>());
-                while (seen is null && await throughNginx.NextAsync(TimeSpan.FromSeconds(3)) is { } message)
+                while (seen is null && await throughNginx.ReceiveAsync(TimeSpan.FromSeconds(3)) is { } message)
                 {
                     var id = message["payload"]?["data"]?["orderPlaced"]?["id"]?.GetValue<string>();
                     seen = id is not null && placed.Contains(id) ? id : null;
@@ -107,22 +106,5 @@ public sealed class ScaleoutKillTests(ScaleoutFixture fixture) : IClassFixture<S
 
             Assert.NotNull(seen);
         }
-    }
-
-    // The first subscriber of the topology: subscribed once Redis counts its instance (no message says so).
-    private async Task<SocketSubscriber> SubscribeAsync(Uri endpoint)
-    {
-        var subscriber = await SocketSubscriber.ConnectAsync(endpoint, Kit.Token(ShopKit.StaffId));
-        await subscriber.SubscribeAsync("orders", OrderPlaced);
-        using var redis = await ConnectionMultiplexer.ConnectAsync(Topology.RedisConnectionString);
-        var server = redis.GetServer(redis.GetEndPoints()[0]);
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while ((long)(await server.ExecuteAsync("PUBSUB", "NUMSUB", "graph:events:OrderPlaced"))[1] < 1)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "No instance subscribed to OrderPlaced in Redis.");
-            await Task.Delay(50);
-        }
-
-        return subscriber;
     }
 }

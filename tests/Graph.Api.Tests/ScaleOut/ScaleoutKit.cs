@@ -3,10 +3,12 @@ using Graph.Api.Accounts;
 using Graph.Api.Carts;
 using Graph.Api.Data;
 using Graph.Api.Tests.Infrastructure;
+using Graph.Api.Tests.Orders;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using StackExchange.Redis;
 
 namespace Graph.Api.Tests.ScaleOut;
 
@@ -17,11 +19,14 @@ namespace Graph.Api.Tests.ScaleOut;
 /// </summary>
 public sealed class ScaleoutKit : IDisposable
 {
+    private const string OrderPlaced = "subscription { orderPlaced { id } }";
     private readonly ShopApiFactory _factory;
+    private readonly ScaleoutTopology _topology;
 
     public ScaleoutKit(ScaleoutTopology topology)
     {
         ArgumentNullException.ThrowIfNull(topology);
+        _topology = topology;
         _factory = new ShopApiFactory(DatabaseProvider.Postgres)
         {
             EnvironmentName = "Production",
@@ -32,6 +37,22 @@ public sealed class ScaleoutKit : IDisposable
         _factory.Settings["Seed:Demo"] = "false";
         _factory.Settings["Database:MigrateOnStartup"] = "false";
         _ = _factory.Services;
+    }
+
+    /// <summary>
+    /// A staff member's subscription to <c>orderPlaced</c> through <paramref name="endpoint"/>, reading
+    /// ahead; returned once Redis counts a subscribed instance (no message says so).
+    /// </summary>
+    public async Task<GraphQLWebSocketClient> SubscribeToOrdersAsync(Uri endpoint)
+    {
+        var subscriber = await GraphQLWebSocketClient.ConnectAsync(endpoint, token: Token(ShopKit.StaffId), readAhead: true);
+        await subscriber.SubscribeAsync("orders", OrderPlaced);
+        using var redis = await ConnectionMultiplexer.ConnectAsync(_topology.RedisConnectionString);
+        var server = redis.GetServer(redis.GetEndPoints()[0]);
+        await Eventually.WaitUntilAsync(
+            async () => (long)(await server.ExecuteAsync("PUBSUB", "NUMSUB", "graph:events:OrderPlaced"))[1] >= 1,
+            "an instance subscribed to OrderPlaced in Redis");
+        return subscriber;
     }
 
     public ShopDbContext Db() => _factory.Services.GetRequiredService<IDbContextFactory<ShopDbContext>>().CreateDbContext();

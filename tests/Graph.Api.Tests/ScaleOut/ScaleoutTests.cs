@@ -14,7 +14,6 @@ namespace Graph.Api.Tests.ScaleOut;
 [Collection(ScaleoutGroup.Name)]
 public sealed class ScaleoutTests(ScaleoutFixture fixture) : IClassFixture<ScaleoutFixture>
 {
-    private const string OrderPlaced = "subscription { orderPlaced { id } }";
     private static readonly string Checkout = ShopKit.Operation("checkout.graphql", "Checkout");
     private ScaleoutTopology Topology => fixture.Topology;
     private ScaleoutKit Kit => fixture.Kit;
@@ -34,7 +33,7 @@ public sealed class ScaleoutTests(ScaleoutFixture fixture) : IClassFixture<Scale
     public async Task A_subscriber_through_nginx_gets_orderPlaced_for_50_checkouts_over_every_instance_exactly_once()
     {
         await Kit.SetStockAsync(ShopKit.Second, 10_000);
-        await using var subscriber = await SubscribeToOrdersAsync(Topology.Url);
+        await using var subscriber = await Kit.SubscribeToOrdersAsync(Topology.Url);
         var buyers = await Kit.CustomersWithCartAsync(50, ShopKit.Second, 1);
 
         // Spread over the instances directly: each instance places a third of them.
@@ -48,7 +47,7 @@ public sealed class ScaleoutTests(ScaleoutFixture fixture) : IClassFixture<Scale
 
         var received = await ReceiveOrdersAsync(subscriber, placed.Length);
         Assert.Equal(placed.Order(StringComparer.Ordinal), received.Order(StringComparer.Ordinal));
-        Assert.Null(await subscriber.NextAsync(TimeSpan.FromSeconds(1.5)));
+        Assert.Null(await subscriber.ReceiveAsync(TimeSpan.FromSeconds(1.5)));
     }
 
     [Fact]
@@ -75,7 +74,7 @@ public sealed class ScaleoutTests(ScaleoutFixture fixture) : IClassFixture<Scale
     public async Task Redis_stopped_for_ten_seconds_while_orders_are_placed_loses_no_event_and_repeats_none()
     {
         await Kit.SetStockAsync(ShopKit.Second, 10_000);
-        await using var subscriber = await SubscribeToOrdersAsync(Topology.Url);
+        await using var subscriber = await Kit.SubscribeToOrdersAsync(Topology.Url);
         var buyers = await Kit.CustomersWithCartAsync(5, ShopKit.Second, 1);
         using var anyInstance = new HttpClient();
 
@@ -103,7 +102,7 @@ public sealed class ScaleoutTests(ScaleoutFixture fixture) : IClassFixture<Scale
         await Topology.StartRedisAsync();
         var received = await ReceiveOrdersAsync(subscriber, placed.Count);
         Assert.Equal(placed.Order(StringComparer.Ordinal), received.Order(StringComparer.Ordinal));
-        Assert.Null(await subscriber.NextAsync(TimeSpan.FromSeconds(1.5)));
+        Assert.Null(await subscriber.ReceiveAsync(TimeSpan.FromSeconds(1.5)));
     }
 
     [Fact]
@@ -148,28 +147,10 @@ public sealed class ScaleoutTests(ScaleoutFixture fixture) : IClassFixture<Scale
     private static StringContent JsonContent(string query, string email) =>
         new(System.Text.Json.JsonSerializer.Serialize(new { query, variables = new { email } }), System.Text.Encoding.UTF8, "application/json");
 
-    private async Task<SocketSubscriber> SubscribeToOrdersAsync(Uri endpoint)
-    {
-        var subscriber = await SocketSubscriber.ConnectAsync(endpoint, Kit.Token(ShopKit.StaffId));
-        await subscriber.SubscribeAsync("orders", OrderPlaced);
-
-        // Subscribed once the instance serving it has its Redis subscription (no message says so).
-        using var redis = await ConnectionMultiplexer.ConnectAsync(Topology.RedisConnectionString);
-        var server = redis.GetServer(redis.GetEndPoints()[0]);
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while ((long)(await server.ExecuteAsync("PUBSUB", "NUMSUB", "graph:events:OrderPlaced"))[1] < 1)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "No instance subscribed to OrderPlaced in Redis.");
-            await Task.Delay(50);
-        }
-
-        return subscriber;
-    }
-
-    private static async Task<List<string>> ReceiveOrdersAsync(SocketSubscriber subscriber, int count)
+    private static async Task<List<string>> ReceiveOrdersAsync(GraphQLWebSocketClient subscriber, int count)
     {
         var received = new List<string>();
-        while (received.Count < count && await subscriber.NextAsync(TimeSpan.FromSeconds(30)) is { } message)
+        while (received.Count < count && await subscriber.ReceiveAsync(TimeSpan.FromSeconds(30)) is { } message)
         {
             Assert.Equal("next", message["type"]?.ToString());
             received.Add(message["payload"]!["data"]!["orderPlaced"]!["id"]!.GetValue<string>());

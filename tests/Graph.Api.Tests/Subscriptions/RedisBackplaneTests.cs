@@ -5,7 +5,6 @@ using Graph.Api.Data;
 using Graph.Api.Outbox;
 using Graph.Api.Subscriptions.Redis;
 using Graph.Api.Tests.Infrastructure;
-using Graph.Api.Tests.Limits;
 using Graph.AspNetCore.PersistedOperations;
 using Graph.AspNetCore.Relay;
 using Microsoft.EntityFrameworkCore;
@@ -126,7 +125,7 @@ public sealed class RedisBackplaneTests : IAsyncLifetime
         }
 
         string[] left = [];
-        await WaitUntilAsync(
+        await Eventually.WaitUntilAsync(
             async () => (left = [.. (await ChannelsAsync()).Select(c => c.ToString())]).Length == 0,
             "Redis has no channel of ours left: " + string.Join(", ", left));
     }
@@ -172,7 +171,7 @@ public sealed class RedisBackplaneTests : IAsyncLifetime
         // Three events, each read as the product is now (a subscription reads the entity at delivery).
         Assert.Equal([stocks[^1], stocks[^1], stocks[^1]], received);
         Assert.Null(await onB.ReceiveAsync(TimeSpan.FromSeconds(1.5)));
-        await WaitUntilAsync(
+        await Eventually.WaitUntilAsync(
             async () =>
             {
                 using var ready = await _a.CreateClient().GetAsync("/health/ready");
@@ -234,20 +233,10 @@ public sealed class RedisBackplaneTests : IAsyncLifetime
     }
 
     private async Task WaitForRedisSubscribersAsync(string topic, int instances) =>
-        await WaitUntilAsync(
+        await Eventually.WaitUntilAsync(
             async () => (long)(await _probe.GetServer(_probe.GetEndPoints()[0]).ExecuteAsync("PUBSUB", "NUMSUB", "graph:events:" + topic))[1] == instances,
             $"{instances} instance(s) subscribed to {topic} in Redis");
 
     private async Task<RedisResult[]> ChannelsAsync() =>
         (RedisResult[])(await _probe.GetServer(_probe.GetEndPoints()[0]).ExecuteAsync("PUBSUB", "CHANNELS", "graph:*"))!;
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting until {what}.");
-            await Task.Delay(50);
-        }
-    }
 }

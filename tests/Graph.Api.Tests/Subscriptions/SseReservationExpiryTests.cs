@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Graph.Api.Tests.Infrastructure;
-using Graph.Api.Tests.Limits;
 using Graph.AspNetCore.Connections;
 using Graph.AspNetCore.Sse.SingleConnection;
 using Microsoft.Extensions.DependencyInjection;

@@ -164,7 +164,7 @@ public class ArgumentErrorTests
         var response = await ItemsGraph.ExecuteAsync(sqlite, "{ items(first: 3, after: \"garbage\") { totalCount nodes { id } } }");
 
         Assert.Equal("PAGING_INVALID_CURSOR", response.SingleError().Code());
-        Assert.Empty(sqlite.Recorder.Commands);
+        Assert.Empty(sqlite.Recorder.Recorded);
     }
 
     [Fact]

@@ -53,12 +53,12 @@ public sealed class SqliteItems : ItemsBackend, IDisposable
         using var db = CreateContext();
         db.Database.EnsureCreated();
         Add(items);
-        Recorder.Clear();
+        Recorder.Reset();
     }
 
     public override string Name => "sqlite";
 
-    public CommandRecorder Recorder { get; } = new();
+    public SqlCommandRecorder Recorder { get; } = new();
 
     public ItemsDbContext CreateContext() => new(_options);
 

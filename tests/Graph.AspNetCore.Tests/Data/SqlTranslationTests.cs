@@ -20,7 +20,7 @@ public sealed class SqlTranslationTests : IDisposable
     {
         var page = await _sqlite.PageAsync(Request(new PagingArguments(First: 3)));
 
-        var command = Assert.Single(_sqlite.Recorder.Commands);
+        var command = Assert.Single(_sqlite.Recorder.Recorded);
         Assert.Equal(3, page.Edges.Count);
         Assert.StartsWith("SELECT ", command.Sql, StringComparison.Ordinal);
         Assert.Contains("WHERE \"i\".\"Price\" <= @", command.Sql, StringComparison.Ordinal);
@@ -37,11 +37,11 @@ public sealed class SqlTranslationTests : IDisposable
     public async Task An_after_cursor_becomes_the_keyset_predicate_in_sql()
     {
         var first = await _sqlite.PageAsync(Request(new PagingArguments(First: 3)));
-        _sqlite.Recorder.Clear();
+        _sqlite.Recorder.Reset();
 
         await _sqlite.PageAsync(Request(new PagingArguments(First: 3, After: first.PageInfo.EndCursor)));
 
-        var sql = Assert.Single(_sqlite.Recorder.Commands).Sql;
+        var sql = Assert.Single(_sqlite.Recorder.Recorded).Sql;
 
         // (name > v1) OR (name = v1 AND status-rank < v2) OR (... AND price > v3) OR (... AND id > v4)
         Assert.Contains("AND (\"i\".\"Name\" > @", sql, StringComparison.Ordinal);
@@ -56,7 +56,7 @@ public sealed class SqlTranslationTests : IDisposable
     {
         var page = await _sqlite.PageAsync(Request(new PagingArguments(Last: 2)));
 
-        var sql = Assert.Single(_sqlite.Recorder.Commands).Sql;
+        var sql = Assert.Single(_sqlite.Recorder.Recorded).Sql;
         Assert.Matches("ORDER BY \"i\".\"Name\" DESC, CASE[^)]*END, \"i\".\"Price\" DESC, \"i\".\"Id\" DESC\\s+LIMIT @", sql);
         Assert.Equal(2, page.Edges.Count);
         Assert.True(page.PageInfo.HasPreviousPage);
@@ -68,7 +68,7 @@ public sealed class SqlTranslationTests : IDisposable
         await _sqlite.PageAsync(Request(new PagingArguments(First: 3)));
 
         // The enum's rank is computed by SQLite in the SELECT list, not in memory.
-        var sql = Assert.Single(_sqlite.Recorder.Commands).Sql;
+        var sql = Assert.Single(_sqlite.Recorder.Recorded).Sql;
         Assert.Matches("^SELECT [^;]*CASE\\s+WHEN \"i\".\"Status\" = 'Pending' THEN 0[^;]*FROM \"Items\"", sql);
     }
 
@@ -95,7 +95,7 @@ public sealed class SqlTranslationTests : IDisposable
     {
         await _sqlite.PageAsync(Request(new PagingArguments(First: 3)));
 
-        var command = Assert.Single(_sqlite.Recorder.Commands);
+        var command = Assert.Single(_sqlite.Recorder.Recorded);
         Assert.DoesNotContain("'lamp'", command.Sql, StringComparison.Ordinal);
         Assert.DoesNotContain("1000", command.Sql, StringComparison.Ordinal);
         Assert.Contains(1000L, command.Parameters.Values);

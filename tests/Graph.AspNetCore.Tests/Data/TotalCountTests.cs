@@ -16,7 +16,7 @@ public sealed class TotalCountTests : IDisposable
         var data = (await ItemsGraph.ExecuteAsync(_sqlite, "{ items(first: 5) { pageInfo { hasNextPage } nodes { id } } }")).Data();
 
         Assert.Equal(5, data.GetProperty("items").Ids().Length);
-        Assert.Single(_sqlite.Recorder.Commands);
+        Assert.Single(_sqlite.Recorder.Recorded);
         Assert.Empty(_sqlite.Recorder.Counts);
     }
 
@@ -26,7 +26,7 @@ public sealed class TotalCountTests : IDisposable
         var data = (await ItemsGraph.ExecuteAsync(_sqlite, "{ items(first: 5) { totalCount nodes { id } } }")).Data();
 
         Assert.Equal(200, data.GetProperty("items").GetProperty("totalCount").GetInt32());
-        Assert.Equal(2, _sqlite.Recorder.Commands.Count);
+        Assert.Equal(2, _sqlite.Recorder.Recorded.Count);
         Assert.Single(_sqlite.Recorder.Counts);
     }
 
@@ -56,7 +56,7 @@ public sealed class TotalCountTests : IDisposable
     {
         var first = (await ItemsGraph.ExecuteAsync(_sqlite, "{ items(first: 50) { pageInfo { endCursor } } }")).Data();
         var cursor = first.GetProperty("items").GetProperty("pageInfo").GetProperty("endCursor").GetString();
-        _sqlite.Recorder.Clear();
+        _sqlite.Recorder.Reset();
 
         var data = (await ItemsGraph.ExecuteAsync(_sqlite, $"{{ items(first: 50, after: \"{cursor}\", where: {{ id: {{ lte: 60 }} }}) {{ totalCount nodes {{ id }} }} }}")).Data();
 
@@ -101,6 +101,6 @@ public sealed class TotalCountTests : IDisposable
         Assert.Equal(ItemData.All.Count(i => i.Group == "alpha"), groups[0].GetProperty("items").GetProperty("totalCount").GetInt32());
         Assert.Equal(ItemData.All.Count(i => i.Group == "beta"), groups[1].GetProperty("items").GetProperty("totalCount").GetInt32());
         Assert.Equal(2, _sqlite.Recorder.Counts.Count);
-        Assert.Equal(5, _sqlite.Recorder.Commands.Count);
+        Assert.Equal(5, _sqlite.Recorder.Recorded.Count);
     }
 }

@@ -81,10 +81,22 @@ public class ConcurrencyTests
     [Fact]
     public async Task Results_awaited_from_many_threads_at_once_share_one_batch()
     {
-        var loader = new RecordingLoader { BeforeAnswer = (_, token) => Task.Delay(20, token) };
+        // The batch answers only once every thread is awaiting its result: all of them wait on the one batch.
+        var allAwaiting = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var awaiting = 0;
+        var loader = new RecordingLoader { BeforeAnswer = (_, token) => allAwaiting.Task.WaitAsync(token) };
         var results = Enumerable.Range(1, 200).Select(loader.LoadAsync).ToArray();
 
-        var values = await Task.WhenAll(results.Select(result => Task.Run(() => result.GetResultAsync())));
+        var values = await Task.WhenAll(results.Select(result => Task.Run(async () =>
+        {
+            var value = result.GetResultAsync();
+            if (Interlocked.Increment(ref awaiting) == results.Length)
+            {
+                allAwaiting.SetResult();
+            }
+
+            return await value;
+        })));
 
         Assert.Single(loader.Batches);
         Assert.Equal(Enumerable.Range(1, 200).Select(key => $"v{key}"), values);

@@ -15,7 +15,7 @@ public class GraphQLTelemetryTests
     public async Task A_new_document_gets_parse_validate_and_execute_spans_with_the_operation_name_and_a_cached_one_skips_parse()
     {
         using var spans = new SpanCapture();
-        await using var app = await TestServerHost.StartAsync("Production");
+        await using var app = await ExecutionHost.StartAsync("Production");
         using var client = app.GetTestClient();
         var name = UniqueName("Hello");
 
@@ -39,7 +39,7 @@ public class GraphQLTelemetryTests
     public async Task An_invalid_document_ends_in_a_failed_validate_span_and_never_executes()
     {
         using var spans = new SpanCapture();
-        await using var app = await TestServerHost.StartAsync("Production");
+        await using var app = await ExecutionHost.StartAsync("Production");
         using var client = app.GetTestClient();
         var name = UniqueName("Nope");
 
@@ -55,7 +55,7 @@ public class GraphQLTelemetryTests
     public async Task A_syntax_error_is_a_failed_parse_span()
     {
         using var spans = new SpanCapture();
-        await using var app = await TestServerHost.StartAsync("Production");
+        await using var app = await ExecutionHost.StartAsync("Production");
         using var client = app.GetTestClient();
         var name = UniqueName("Broken");
 
@@ -69,7 +69,7 @@ public class GraphQLTelemetryTests
     [Fact]
     public async Task The_meter_counts_requests_durations_and_errors_per_operation()
     {
-        await using var app = await TestServerHost.StartAsync("Production");
+        await using var app = await ExecutionHost.StartAsync("Production");
         using var measurements = new MeasurementCapture(app.Services.GetRequiredService<IMeterFactory>());
         using var client = app.GetTestClient();
         var ok = UniqueName("Fine");
@@ -94,7 +94,7 @@ public class GraphQLTelemetryTests
     [Fact]
     public async Task A_document_that_does_not_parse_or_validate_is_counted_without_its_clients_name()
     {
-        await using var app = await TestServerHost.StartAsync("Production");
+        await using var app = await ExecutionHost.StartAsync("Production");
         using var measurements = new MeasurementCapture(app.Services.GetRequiredService<IMeterFactory>());
         using var client = app.GetTestClient();
         var invalid = UniqueName("Invalid");
@@ -112,7 +112,7 @@ public class GraphQLTelemetryTests
     public async Task A_slow_operation_is_a_warning_with_its_name_inside_a_scope_carrying_the_trace_id()
     {
         var logs = new ScopeCapturingLoggerProvider();
-        await using var app = await TestServerHost.StartAsync("Production", services =>
+        await using var app = await ExecutionHost.StartAsync("Production", services =>
         {
             services.AddSingleton<ILoggerProvider>(logs);
             services.Configure<GraphQLServerOptions>(options => options.SlowOperationThreshold = TimeSpan.FromTicks(1));
@@ -133,7 +133,7 @@ public class GraphQLTelemetryTests
     public async Task Operations_under_the_threshold_are_not_logged()
     {
         var logs = new ScopeCapturingLoggerProvider();
-        await using var app = await TestServerHost.StartAsync("Production", services =>
+        await using var app = await ExecutionHost.StartAsync("Production", services =>
         {
             services.AddSingleton<ILoggerProvider>(logs);
             services.Configure<GraphQLServerOptions>(options => options.SlowOperationThreshold = TimeSpan.FromMinutes(1));

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Graph.AspNetCore.Tests.Execution;
 
@@ -9,7 +10,7 @@ public class ErrorMaskingTests
     [Fact]
     public async Task Outside_development_an_unexpected_exception_is_masked_and_logged_with_its_trace_id()
     {
-        await using var app = await TestServerHost.StartAsync("Production");
+        await using var app = await ExecutionHost.StartAsync("Production");
         using var client = app.GetTestClient();
 
         var body = await PostAsync(client, "{ hello boom }");
@@ -22,13 +23,13 @@ public class ErrorMaskingTests
         Assert.DoesNotContain("InvalidOperation", body.ToJsonString(), StringComparison.Ordinal);
         Assert.DoesNotContain("stack", body.ToJsonString(), StringComparison.OrdinalIgnoreCase);
         Assert.Equal("world", body["data"]!["hello"]!.GetValue<string>());
-        Assert.Contains(CapturingLoggerProvider.Entries, e => e.Message.Contains(traceId, StringComparison.Ordinal) && e.Exception is InvalidOperationException);
+        Assert.Contains(app.Services.GetRequiredService<LogCapture>().Entries, e => e.Message.Contains(traceId, StringComparison.Ordinal) && e.Exception is InvalidOperationException);
     }
 
     [Fact]
     public async Task In_development_the_exception_details_are_shown()
     {
-        await using var app = await TestServerHost.StartAsync("Development");
+        await using var app = await ExecutionHost.StartAsync("Development");
         using var client = app.GetTestClient();
 
         var body = await PostAsync(client, "{ boom }");
@@ -40,7 +41,7 @@ public class ErrorMaskingTests
     [Fact]
     public async Task A_deliberate_graphql_error_keeps_its_message_and_code_everywhere()
     {
-        await using var app = await TestServerHost.StartAsync("Production");
+        await using var app = await ExecutionHost.StartAsync("Production");
         using var client = app.GetTestClient();
 
         var body = await PostAsync(client, "{ domainError }");
@@ -52,7 +53,7 @@ public class ErrorMaskingTests
     [Fact]
     public async Task Every_validation_error_carries_a_code()
     {
-        await using var app = await TestServerHost.StartAsync("Production");
+        await using var app = await ExecutionHost.StartAsync("Production");
         using var client = app.GetTestClient();
 
         var body = await PostAsync(client, "query($a: Int) { hello nope(x: 1) ...F } fragment G on Query { hello }");

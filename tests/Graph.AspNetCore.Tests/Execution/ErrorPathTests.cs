@@ -17,7 +17,7 @@ public class ErrorPathTests
     [InlineData("batched")]
     public async Task One_error_object_thrown_for_every_item_is_listed_per_item_with_its_own_path(string field)
     {
-        await using var app = await TestServerHost.StartAsync("Production");
+        await using var app = await ExecutionHost.StartAsync("Production");
         using var client = app.GetTestClient();
 
         for (var run = 0; run < 2; run++)

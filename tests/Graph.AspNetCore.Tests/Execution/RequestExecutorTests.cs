@@ -10,7 +10,7 @@ public class RequestExecutorTests
     [Fact]
     public async Task A_document_that_executed_is_cached_validated_and_an_invalid_one_is_not_cached()
     {
-        await using var app = await TestServerHost.StartAsync("Production");
+        await using var app = await ExecutionHost.StartAsync("Production");
         using var client = app.GetTestClient();
         var cache = app.Services.GetRequiredService<DocumentCache>();
 
@@ -25,7 +25,7 @@ public class RequestExecutorTests
     [Fact]
     public async Task A_cached_document_answers_the_same_as_the_first_time()
     {
-        await using var app = await TestServerHost.StartAsync("Production");
+        await using var app = await ExecutionHost.StartAsync("Production");
         using var client = app.GetTestClient();
 
         var answers = new List<string>();

@@ -13,7 +13,7 @@ public class RequestRuleUsageTests
     public async Task A_rule_that_declares_usage_runs_again_only_for_the_cached_documents_that_need_it()
     {
         var rule = new HelloCountingRule();
-        await using var app = await TestServerHost.StartAsync("Production", services => services.AddSingleton<IRequestValidationRule>(rule));
+        await using var app = await ExecutionHost.StartAsync("Production", services => services.AddSingleton<IRequestValidationRule>(rule));
         using var client = app.GetTestClient();
 
         for (var i = 0; i < 3; i++)
@@ -31,7 +31,7 @@ public class RequestRuleUsageTests
     public async Task A_rule_that_declares_nothing_runs_for_every_request()
     {
         var rule = new HelloCountingRule(declaresUsage: false);
-        await using var app = await TestServerHost.StartAsync("Production", services => services.AddSingleton<IRequestValidationRule>(rule));
+        await using var app = await ExecutionHost.StartAsync("Production", services => services.AddSingleton<IRequestValidationRule>(rule));
         using var client = app.GetTestClient();
 
         for (var i = 0; i < 3; i++)

@@ -13,8 +13,8 @@ public class TruncatedBodyTests
     [Fact]
     public async Task A_body_that_ends_before_its_content_length_is_a_400_with_a_code()
     {
-        await using var app = await TestServerHost.StartAsync("Production");
-        var pipeline = new ApplicationBuilder(app.Services).UseMiddleware<GraphQLHttpMiddleware<TestServerHost.TestSchema>>().Build();
+        await using var app = await ExecutionHost.StartAsync("Production");
+        var pipeline = new ApplicationBuilder(app.Services).UseMiddleware<GraphQLHttpMiddleware<ExecutionHost.TestSchema>>().Build();
         await using var scope = app.Services.CreateAsyncScope();
         var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
         context.Request.Method = HttpMethods.Post;

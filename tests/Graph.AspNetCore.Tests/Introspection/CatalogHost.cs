@@ -3,11 +3,10 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Graph.AspNetCore.Tests.Introspection;
 
-/// <summary><see cref="CatalogSchema"/> served by the serving layer on an in-memory test server (Development: introspection on).</summary>
+/// <summary><see cref="CatalogSchema"/> on the shared in-memory host (Development: introspection on).</summary>
 internal sealed class CatalogHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -19,21 +18,12 @@ internal sealed class CatalogHost : IAsyncDisposable
         _client = app.GetTestClient();
     }
 
-    public static async Task<CatalogHost> StartAsync()
-    {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
-        builder.WebHost.UseTestServer();
-        builder.Logging.ClearProviders();
-        builder.Services.AddSingleton<CatalogQuery>();
-        builder.Services.AddSingleton<ItemByInput>();
-        builder.Services.AddSingleton<PageFilterInput>();
-        builder.Services.AddSingleton<Sku>();
-        builder.Services.AddGraphQLServer<CatalogSchema>();
-        var app = builder.Build();
-        app.MapGraphQL<CatalogSchema>();
-        await app.StartAsync();
-        return new CatalogHost(app);
-    }
+    public static async Task<CatalogHost> StartAsync() =>
+        new(await GraphQLTestHost.StartAsync<CatalogSchema>("Development", services => services
+            .AddSingleton<CatalogQuery>()
+            .AddSingleton<ItemByInput>()
+            .AddSingleton<PageFilterInput>()
+            .AddSingleton<Sku>()));
 
     public IServiceProvider Services => _app.Services;
 

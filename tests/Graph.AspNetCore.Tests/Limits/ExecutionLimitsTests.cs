@@ -15,7 +15,7 @@ public class ExecutionLimitsTests
     public async Task An_operation_past_the_timeout_is_cancelled_and_answered_with_its_code()
     {
         var signals = new WaitSignals();
-        await using var app = await TestServerHost.StartAsync("Production", services => services
+        await using var app = await ExecutionHost.StartAsync("Production", services => services
             .AddSingleton(signals)
             .Configure<GraphQLServerOptions>(o => o.Limits.ExecutionTimeout = TimeSpan.FromSeconds(1)));
         using var client = app.GetTestClient();
@@ -36,7 +36,7 @@ public class ExecutionLimitsTests
     public async Task A_client_that_goes_away_cancels_the_work()
     {
         var signals = new WaitSignals();
-        await using var app = await TestServerHost.StartAsync("Production", services => services.AddSingleton(signals));
+        await using var app = await ExecutionHost.StartAsync("Production", services => services.AddSingleton(signals));
         using var client = app.GetTestClient();
         using var leave = new CancellationTokenSource();
 
@@ -51,7 +51,7 @@ public class ExecutionLimitsTests
     [Fact]
     public async Task A_response_larger_than_the_limit_is_refused_whole()
     {
-        await using var app = await TestServerHost.StartAsync("Production", services => services
+        await using var app = await ExecutionHost.StartAsync("Production", services => services
             .Configure<GraphQLServerOptions>(o => o.Limits.MaxResponseSize = 20_000));
         using var client = app.GetTestClient();
 
@@ -71,7 +71,7 @@ public class ExecutionLimitsTests
     [Fact]
     public async Task Validation_errors_past_the_budget_are_replaced_by_one()
     {
-        await using var app = await TestServerHost.StartAsync("Production", services => services
+        await using var app = await ExecutionHost.StartAsync("Production", services => services
             .Configure<GraphQLServerOptions>(o => o.Limits.MaxErrors = 5));
         using var client = app.GetTestClient();
 

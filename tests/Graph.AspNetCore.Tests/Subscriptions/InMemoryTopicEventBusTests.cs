@@ -108,7 +108,7 @@ public sealed class InMemoryTopicEventBusTests
         subscription.Dispose();
 
         // Disposal unregisters from the bus on the observer's own loop; nothing announces it.
-        await WaitUntilAsync(() => bus.SubscriberCount("t") == 0);
+        await Eventually.WaitUntilAsync(() => bus.SubscriberCount("t") == 0, "the disposed subscriber is let go", TimeSpan.FromSeconds(5));
 
         // A subscriber registered after the disposal receives "two": by then the bus has handed it to
         // every subscriber it has, and the disposed one is not among them.
@@ -152,16 +152,6 @@ public sealed class InMemoryTopicEventBusTests
         }
 
         Assert.Equal(0, bus.SubscriberCount("t"));
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 500 && !condition(); i++)
-        {
-            await Task.Delay(10);
-        }
-
-        Assert.True(condition());
     }
 
     private sealed class Observer(List<string> received) : IObserver<string>

@@ -95,12 +95,7 @@ public sealed class ScopedSubscriptionExecutionTests : IAsyncDisposable
 
         // The stream lets go of the bus on its own loop once disposed; nothing announces it.
         var bus = _services.GetRequiredService<InMemoryTopicEventBus>();
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
-        while (bus.SubscriberCount("ticks") != 0)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The disposed subscription still listens.");
-            await Task.Delay(10);
-        }
+        await Eventually.WaitUntilAsync(() => bus.SubscriberCount("ticks") == 0, "the disposed subscription lets go of the bus", TimeSpan.FromSeconds(5));
 
         // A subscriber that subscribes after the disposal gets Tick(2) executed and delivered; the
         // disposed one gets nothing.

@@ -27,14 +27,14 @@ public sealed class SseTransportTests : IAsyncLifetime
     public async Task A_query_is_one_next_event_then_complete()
     {
         using var response = await OpenAsync("{ hello }");
-        using var events = new EventReader(await response.Content.ReadAsStreamAsync());
+        using var events = new SseEventReader(await response.Content.ReadAsStreamAsync());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType!.MediaType);
-        var next = await events.ReadAsync();
+        var next = (await events.ReadAsync())!.Value;
         Assert.Equal("next", next.Event);
-        Assert.Equal("world", JsonNode.Parse(next.Data)!["data"]!["hello"]!.GetValue<string>());
-        Assert.Equal("complete", (await events.ReadAsync()).Event);
+        Assert.Equal("world", next.Data!["data"]!["hello"]!.GetValue<string>());
+        Assert.Equal("complete", (await events.ReadAsync())?.Event);
     }
 
     [Fact]
@@ -42,16 +42,16 @@ public sealed class SseTransportTests : IAsyncLifetime
     {
         // The response's headers go out once the subscription is in place.
         using var response = await OpenAsync("subscription { ticks }");
-        using var events = new EventReader(await response.Content.ReadAsStreamAsync());
+        using var events = new SseEventReader(await response.Content.ReadAsStreamAsync());
 
         await _host.TickAsync(1);
         await _host.TickAsync(2);
 
         foreach (var n in new[] { 1, 2 })
         {
-            var next = await events.ReadAsync();
+            var next = (await events.ReadAsync())!.Value;
             Assert.Equal("next", next.Event);
-            Assert.Equal(n, JsonNode.Parse(next.Data)!["data"]!["ticks"]!.GetValue<int>());
+            Assert.Equal(n, next.Data!["data"]!["ticks"]!.GetValue<int>());
         }
     }
 
@@ -59,12 +59,12 @@ public sealed class SseTransportTests : IAsyncLifetime
     public async Task A_document_that_does_not_validate_is_a_next_event_with_its_errors()
     {
         using var response = await OpenAsync("subscription { nope }");
-        using var events = new EventReader(await response.Content.ReadAsStreamAsync());
+        using var events = new SseEventReader(await response.Content.ReadAsStreamAsync());
 
-        var next = await events.ReadAsync();
+        var next = (await events.ReadAsync())!.Value;
         Assert.Equal("next", next.Event);
-        Assert.NotEmpty(JsonNode.Parse(next.Data)!["errors"]!.AsArray());
-        Assert.Equal("complete", (await events.ReadAsync()).Event);
+        Assert.NotEmpty(next.Data!["errors"]!.AsArray());
+        Assert.Equal("complete", (await events.ReadAsync())?.Event);
     }
 
     private async Task<HttpResponseMessage> OpenAsync(string query)
@@ -75,43 +75,5 @@ public sealed class SseTransportTests : IAsyncLifetime
         };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
         return await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
-    }
-
-    /// <summary>Reads events (<c>event:</c> and <c>data:</c> lines up to a blank line), skipping comments.</summary>
-    private sealed class EventReader(Stream stream) : IDisposable
-    {
-        private readonly StreamReader _reader = new(stream, Encoding.UTF8);
-
-        public async Task<(string Event, string Data)> ReadAsync()
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            string? type = null;
-            var data = new StringBuilder();
-            while (await _reader.ReadLineAsync(timeout.Token) is { } line)
-            {
-                if (line.Length == 0)
-                {
-                    if (type is not null)
-                    {
-                        return (type, data.ToString());
-                    }
-
-                    continue;
-                }
-
-                if (line.StartsWith("event:", StringComparison.Ordinal))
-                {
-                    type = line["event:".Length..].Trim();
-                }
-                else if (line.StartsWith("data:", StringComparison.Ordinal))
-                {
-                    data.Append(line["data:".Length..].TrimStart());
-                }
-            }
-
-            throw new EndOfStreamException("The event stream ended.");
-        }
-
-        public void Dispose() => _reader.Dispose();
     }
 }

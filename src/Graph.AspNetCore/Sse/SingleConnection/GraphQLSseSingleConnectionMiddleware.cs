@@ -4,11 +4,8 @@ using Graph.AspNetCore.Connections;
 using Graph.AspNetCore.Execution;
 using Graph.AspNetCore.Http;
 using Graph.AspNetCore.Http.Errors;
-using GraphQL;
 using GraphQL.Types;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Graph.AspNetCore.Sse.SingleConnection;
 
@@ -38,34 +35,16 @@ public sealed class GraphQLSseSingleConnectionMiddleware<TSchema>
     public const string TokenHeader = "X-GraphQL-Event-Stream-Token";
 
     private readonly RequestDelegate _next;
-    private readonly IGraphQLTextSerializer _serializer;
-    private readonly GraphQLServerOptions _options;
-    private readonly GraphQLHttpRequestReader _reader;
-    private readonly GraphQLResponseWriter _writer;
+    private readonly GraphQLTransportDependencies<TSchema> _transport;
     private readonly SseOperationRunner<TSchema> _runner;
-    private readonly SseReservations _reservations;
-    private readonly ConnectionLimiter _limiter;
-    private readonly TimeProvider _time;
 
     /// <summary>Creates the middleware.</summary>
-    public GraphQLSseSingleConnectionMiddleware(
-        RequestDelegate next,
-        GraphQLRequestExecutor<TSchema> executor,
-        IGraphQLTextSerializer serializer,
-        IOptions<GraphQLServerOptions> options,
-        IServiceScopeFactory scopes,
-        IServiceProvider services)
+    public GraphQLSseSingleConnectionMiddleware(RequestDelegate next, GraphQLTransportDependencies<TSchema> transport)
     {
+        ArgumentNullException.ThrowIfNull(transport);
         _next = next;
-        var transport = new TransportServices(serializer, options, services, "SSE");
-        _serializer = serializer;
-        _options = transport.Options;
-        _time = transport.Time;
-        _reader = transport.Reader;
-        _writer = transport.Writer;
-        _runner = new SseOperationRunner<TSchema>(executor, _writer, transport.Json, _options, scopes, _time);
-        _reservations = services.GetService<SseReservations>() ?? new SseReservations();
-        _limiter = transport.Limiters.SseStreams;
+        _transport = transport;
+        _runner = new SseOperationRunner<TSchema>(transport.Executor, transport.Writer, transport.Json, transport.Options, transport.Scopes, transport.Time);
     }
 
     /// <summary>Serves a single-connection request, or passes the request on.</summary>
@@ -74,7 +53,7 @@ public sealed class GraphQLSseSingleConnectionMiddleware<TSchema>
         ArgumentNullException.ThrowIfNull(context);
         var request = context.Request;
         var method = request.Method;
-        if (!_options.EnableSseSingleConnection)
+        if (!_transport.Options.EnableSseSingleConnection)
         {
             await _next(context).ConfigureAwait(false);
             return;
@@ -91,7 +70,7 @@ public sealed class GraphQLSseSingleConnectionMiddleware<TSchema>
         {
             if (HttpMethods.IsDelete(method))
             {
-                await _writer.WriteErrorAsync(context, GraphQLMediaTypes.Json, new InvalidRequestError($"DELETE stops an operation of a single-connection event stream: send the stream's token in {TokenHeader}.")).ConfigureAwait(false);
+                await _transport.Writer.WriteErrorAsync(context, GraphQLMediaTypes.Json, new InvalidRequestError($"DELETE stops an operation of a single-connection event stream: send the stream's token in {TokenHeader}.")).ConfigureAwait(false);
                 return;
             }
 
@@ -99,12 +78,12 @@ public sealed class GraphQLSseSingleConnectionMiddleware<TSchema>
             return;
         }
 
-        var reservation = _reservations.Find(token);
+        var reservation = _transport.Reservations.Find(token);
         var accepted = AcceptedMediaTypes.Negotiate(request.Headers.Accept);
         var mediaType = accepted.Json ?? GraphQLMediaTypes.Json;
         if (reservation is null)
         {
-            await _writer.WriteErrorAsync(context, mediaType, SseErrors.StreamNotFound()).ConfigureAwait(false);
+            await _transport.Writer.WriteErrorAsync(context, mediaType, SseErrors.StreamNotFound()).ConfigureAwait(false);
         }
         else if (HttpMethods.IsGet(method) && accepted.EventStreamAcceptable && !request.Query.ContainsKey("query"))
         {
@@ -114,14 +93,14 @@ public sealed class GraphQLSseSingleConnectionMiddleware<TSchema>
         {
             await StopAsync(context, reservation).ConfigureAwait(false);
         }
-        else if (HttpMethods.IsPost(method) || (HttpMethods.IsGet(method) && _options.EnableGetRequests))
+        else if (HttpMethods.IsPost(method) || (HttpMethods.IsGet(method) && _transport.Options.EnableGetRequests))
         {
             await ExecuteAsync(context, reservation, mediaType).ConfigureAwait(false);
         }
         else
         {
             context.Response.Headers.Allow = "GET, POST, DELETE";
-            await _writer.WriteErrorAsync(context, mediaType, new MethodNotAllowedError($"The method {method} is not allowed for an event stream.")).ConfigureAwait(false);
+            await _transport.Writer.WriteErrorAsync(context, mediaType, new MethodNotAllowedError($"The method {method} is not allowed for an event stream.")).ConfigureAwait(false);
         }
     }
 
@@ -141,16 +120,16 @@ public sealed class GraphQLSseSingleConnectionMiddleware<TSchema>
         // As over HTTP, a refused token reads as anonymous.
         var (user, _, _) = await StreamingAuthentication.FromRequestAsync(context).ConfigureAwait(false);
         var owner = ClientKeys.UserOf(user);
-        var lease = _limiter.TryAcquire(ClientKeys.AddressOf(context), owner, out var refusal);
+        var lease = _transport.Limiters.SseStreams.TryAcquire(ClientKeys.AddressOf(context), owner, out var refusal);
         if (lease is null)
         {
-            await ConnectionRefusalResponse.WriteAsync(context, _serializer, refusal, "event streams").ConfigureAwait(false);
+            await ConnectionRefusalResponse.WriteAsync(context, _transport.Serializer, refusal, "event streams").ConfigureAwait(false);
             return;
         }
 
-        var reservation = _reservations.Reserve(owner, lease, _options.Limits.MaxPendingBytesPerConnection);
-        var timeout = _options.SseReservationTimeout > TimeSpan.Zero ? _options.SseReservationTimeout : TimeSpan.FromSeconds(10);
-        reservation.ExpireUnlessOpenedWithin(timeout, _time);
+        var reservation = _transport.Reservations.Reserve(owner, lease, _transport.Options.Limits.MaxPendingBytesPerConnection);
+        var timeout = _transport.Options.SseReservationTimeout > TimeSpan.Zero ? _transport.Options.SseReservationTimeout : TimeSpan.FromSeconds(10);
+        reservation.ExpireUnlessOpenedWithin(timeout, _transport.Time);
         var response = context.Response;
         response.StatusCode = StatusCodes.Status201Created;
         response.ContentType = "text/plain; charset=utf-8";
@@ -164,7 +143,7 @@ public sealed class GraphQLSseSingleConnectionMiddleware<TSchema>
     {
         if (!reservation.TryOpen(context.Abort))
         {
-            await _writer.WriteErrorAsync(context, GraphQLMediaTypes.Json, new EventStreamError(ErrorCodes.StreamAlreadyOpen, "The event stream of this reservation is open already.", StatusCodes.Status409Conflict)).ConfigureAwait(false);
+            await _transport.Writer.WriteErrorAsync(context, GraphQLMediaTypes.Json, new EventStreamError(ErrorCodes.StreamAlreadyOpen, "The event stream of this reservation is open already.", StatusCodes.Status409Conflict)).ConfigureAwait(false);
             return;
         }
 
@@ -178,7 +157,7 @@ public sealed class GraphQLSseSingleConnectionMiddleware<TSchema>
 
             // Some browsers report an open EventSource only once a first chunk of the body arrives.
             await stream.WriteAsync(SseEvents.KeepAlive, context.RequestAborted).ConfigureAwait(false);
-            keepingAlive = stream.KeepAliveAsync(_options.KeepAliveInterval, _time, keepAlive.Token);
+            keepingAlive = stream.KeepAliveAsync(_transport.Options.KeepAliveInterval, _transport.Time, keepAlive.Token);
             await foreach (var bytes in reservation.Events.ReadAllAsync(context.RequestAborted).ConfigureAwait(false))
             {
                 await stream.WriteAsync(bytes, context.RequestAborted).ConfigureAwait(false);
@@ -204,10 +183,10 @@ public sealed class GraphQLSseSingleConnectionMiddleware<TSchema>
             return;
         }
 
-        var (request, readError) = await _reader.ReadAsync(context).ConfigureAwait(false);
+        var (request, readError) = await _transport.Reader.ReadAsync(context).ConfigureAwait(false);
         if (readError is not null || request is null)
         {
-            await _writer.WriteErrorAsync(context, mediaType, readError ?? new InvalidRequestError("The request could not be read.")).ConfigureAwait(false);
+            await _transport.Writer.WriteErrorAsync(context, mediaType, readError ?? new InvalidRequestError("The request could not be read.")).ConfigureAwait(false);
             return;
         }
 
@@ -224,7 +203,7 @@ public sealed class GraphQLSseSingleConnectionMiddleware<TSchema>
         var id = context.Request.Query["operationId"].ToString();
         if (id.Length == 0)
         {
-            await _writer.WriteErrorAsync(context, GraphQLMediaTypes.Json, new InvalidRequestError("DELETE needs the 'operationId' query parameter of the operation to stop.")).ConfigureAwait(false);
+            await _transport.Writer.WriteErrorAsync(context, GraphQLMediaTypes.Json, new InvalidRequestError("DELETE needs the 'operationId' query parameter of the operation to stop.")).ConfigureAwait(false);
             return;
         }
 
@@ -241,7 +220,7 @@ public sealed class GraphQLSseSingleConnectionMiddleware<TSchema>
         var owner = ClientKeys.UserOf(user);
         if (reservation.Owner is not null && !string.Equals(owner, reservation.Owner, StringComparison.Ordinal))
         {
-            await _writer.WriteErrorAsync(context, mediaType, new EventStreamError(AuthorizationError.NotAuthorized, "This event stream was reserved by another user.", StatusCodes.Status403Forbidden)).ConfigureAwait(false);
+            await _transport.Writer.WriteErrorAsync(context, mediaType, new EventStreamError(AuthorizationError.NotAuthorized, "This event stream was reserved by another user.", StatusCodes.Status403Forbidden)).ConfigureAwait(false);
             return null;
         }
 

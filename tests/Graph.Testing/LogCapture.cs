@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Graph.Api.Tests.Infrastructure;
+namespace Graph.Testing;
 
 /// <summary>Every log entry the application wrote at or above the configured level, for tests that assert "no error was logged".</summary>
 public sealed class LogCapture : ILoggerProvider

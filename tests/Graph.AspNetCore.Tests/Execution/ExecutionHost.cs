@@ -1,30 +1,20 @@
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Graph.AspNetCore.Tests.Execution;
 
-/// <summary>A tiny schema served by the serving layer on an in-memory test server.</summary>
-internal static class TestServerHost
+/// <summary>A tiny schema of the execution tests, on the shared in-memory host.</summary>
+internal static class ExecutionHost
 {
-    public static async Task<WebApplication> StartAsync(string environment, Action<IServiceCollection>? services = null)
-    {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
-        builder.WebHost.UseTestServer();
-        builder.Logging.ClearProviders();
-        builder.Logging.AddProvider(new CapturingLoggerProvider());
-        builder.Services.AddSingleton<TestQuery>();
-        builder.Services.AddSingleton<ThingType>();
-        builder.Services.AddGraphQLServer<TestSchema>();
-        services?.Invoke(builder.Services);
-        var app = builder.Build();
-        app.MapGraphQL<TestSchema>();
-        await app.StartAsync();
-        return app;
-    }
+    public static Task<WebApplication> StartAsync(string environment, Action<IServiceCollection>? services = null) =>
+        GraphQLTestHost.StartAsync<TestSchema>(environment, s =>
+        {
+            s.AddSingleton<TestQuery>();
+            s.AddSingleton<ThingType>();
+            services?.Invoke(s);
+        });
 
     public sealed class TestSchema : Schema
     {
@@ -87,32 +77,4 @@ internal sealed class WaitSignals
     public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public TaskCompletionSource Cancelled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-}
-
-/// <summary>Keeps every log entry so tests can see what the server logged.</summary>
-internal sealed class CapturingLoggerProvider : ILoggerProvider
-{
-    public static readonly System.Collections.Concurrent.ConcurrentQueue<(string Message, Exception? Exception)> Entries = new();
-
-    public ILogger CreateLogger(string categoryName) => new Logger();
-
-    public void Dispose()
-    {
-    }
-
-    private sealed class Logger : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            if (IsEnabled(logLevel))
-            {
-                Entries.Enqueue((formatter(state, exception), exception));
-            }
-        }
-    }
 }

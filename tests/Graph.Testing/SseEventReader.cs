@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace Graph.Api.Tests.Subscriptions;
+namespace Graph.Testing;
 
 /// <summary>Reads the events of a <c>text/event-stream</c> response one at a time (comments skipped).</summary>
 public sealed class SseEventReader(Stream stream) : IDisposable
