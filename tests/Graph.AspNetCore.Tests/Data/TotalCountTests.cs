@@ -2,7 +2,8 @@ namespace Graph.AspNetCore.Tests.Data;
 
 /// <summary>
 /// Through a real schema and graphql-dotnet's executer on SQLite: the COUNT runs exactly when
-/// <c>totalCount</c> is in the response, and once however often it is asked.
+/// <c>totalCount</c> is in the response, once however often it is asked, and inside the page's own
+/// SELECT (a subquery) unless there is no row to carry it.
 /// </summary>
 public sealed class TotalCountTests : IDisposable
 {
@@ -21,13 +22,14 @@ public sealed class TotalCountTests : IDisposable
     }
 
     [Fact]
-    public async Task With_total_count_selected_one_count_runs_beside_the_page()
+    public async Task With_total_count_selected_the_page_statement_also_counts()
     {
         var data = (await ItemsGraph.ExecuteAsync(_sqlite, "{ items(first: 5) { totalCount nodes { id } } }")).Data();
 
         Assert.Equal(200, data.GetProperty("items").GetProperty("totalCount").GetInt32());
-        Assert.Equal(2, _sqlite.Recorder.Recorded.Count);
-        Assert.Single(_sqlite.Recorder.Counts);
+        Assert.Equal(5, data.GetProperty("items").Ids().Length);
+        var page = Assert.Single(_sqlite.Recorder.Recorded);
+        Assert.Contains("SELECT COUNT(*)", page.Sql, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -40,7 +42,7 @@ public sealed class TotalCountTests : IDisposable
     }
 
     [Fact]
-    public async Task A_first_page_that_holds_the_whole_list_needs_no_count()
+    public async Task A_first_page_that_holds_the_whole_list_is_one_statement()
     {
         var expected = ItemData.All.Count(i => i.Name == "chair" && i.Price == 100.10m && i.Stock == 0);
 
@@ -48,7 +50,7 @@ public sealed class TotalCountTests : IDisposable
 
         Assert.InRange(expected, 1, 49);
         Assert.Equal(expected, data.GetProperty("items").GetProperty("totalCount").GetInt32());
-        Assert.Empty(_sqlite.Recorder.Counts);
+        Assert.Single(_sqlite.Recorder.Recorded);
     }
 
     [Fact]
@@ -63,6 +65,20 @@ public sealed class TotalCountTests : IDisposable
         Assert.Equal(10, data.GetProperty("items").Ids().Length);
         Assert.Equal(60, data.GetProperty("items").GetProperty("totalCount").GetInt32());
         Assert.Single(_sqlite.Recorder.Counts);
+    }
+
+    [Fact]
+    public async Task An_empty_page_after_a_cursor_counts_in_a_statement_of_its_own()
+    {
+        var first = (await ItemsGraph.ExecuteAsync(_sqlite, "{ items(first: 50, where: { id: { lte: 60 } }) { pageInfo { hasNextPage } } last: items(last: 1, where: { id: { lte: 60 } }) { pageInfo { endCursor } } }")).Data();
+        var cursor = first.GetProperty("last").GetProperty("pageInfo").GetProperty("endCursor").GetString();
+        _sqlite.Recorder.Reset();
+
+        var data = (await ItemsGraph.ExecuteAsync(_sqlite, $"{{ items(first: 5, after: \"{cursor}\", where: {{ id: {{ lte: 60 }} }}) {{ totalCount nodes {{ id }} }} }}")).Data();
+
+        Assert.Empty(data.GetProperty("items").Ids());
+        Assert.Equal(60, data.GetProperty("items").GetProperty("totalCount").GetInt32());
+        Assert.Equal(2, _sqlite.Recorder.Recorded.Count);
     }
 
     [Fact]
@@ -100,7 +116,8 @@ public sealed class TotalCountTests : IDisposable
         var groups = data.GetProperty("groups").EnumerateArray().ToList();
         Assert.Equal(ItemData.All.Count(i => i.Group == "alpha"), groups[0].GetProperty("items").GetProperty("totalCount").GetInt32());
         Assert.Equal(ItemData.All.Count(i => i.Group == "beta"), groups[1].GetProperty("items").GetProperty("totalCount").GetInt32());
+        // Each group's page carries its count; the root page selects none.
         Assert.Equal(2, _sqlite.Recorder.Counts.Count);
-        Assert.Equal(5, _sqlite.Recorder.Recorded.Count);
+        Assert.Equal(3, _sqlite.Recorder.Recorded.Count);
     }
 }
