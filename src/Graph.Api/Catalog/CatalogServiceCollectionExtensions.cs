@@ -13,6 +13,9 @@ public static class CatalogServiceCollectionExtensions
         services.AddSingleton<ISubscriptionFields, ProductSubscriptions>();
         services.AddDataLoader<ProductByIdDataLoader>();
         services.AddDataLoader<CategoryByIdDataLoader>();
+        services.AddDataLoader<ProductBySlugDataLoader>();
+        services.AddDataLoader<CategoryBySlugDataLoader>();
+        services.AddDataLoader<CategoryListDataLoader>();
         services.AddSingleton<INodeResolver>(new IntKeyNodeResolver<ProductByIdDataLoader, Product>("Product"));
         services.AddSingleton<INodeResolver>(new IntKeyNodeResolver<CategoryByIdDataLoader, Category>("Category"));
         return services;

@@ -28,6 +28,7 @@ public sealed class GraphQLHttpMiddleware<TSchema>
     private readonly GraphQLBatchResponder<TSchema> _batches;
     private readonly DistinctEventStream<TSchema> _eventStreams;
     private readonly GraphQLServerOptions _options;
+    private readonly CachedQueryResponder<TSchema>? _cachedQueries;
 
     /// <summary>The request header that asks for the operation's estimated cost in <c>extensions.cost</c> (value <c>report</c>).</summary>
     public const string CostHeader = "GraphQL-Cost";
@@ -49,6 +50,9 @@ public sealed class GraphQLHttpMiddleware<TSchema>
         _batchReader = new GraphQLBatchRequestReader(transport.Json, _options);
         _writer = transport.Writer;
         _batches = new GraphQLBatchResponder<TSchema>(executor, _writer, scopes);
+        _cachedQueries = services.GetService<Caching.ResponseCache>() is { IsEnabled: true }
+            ? new CachedQueryResponder<TSchema>(executor, _writer, serializer, _options, services)
+            : null;
         _eventStreams = new DistinctEventStream<TSchema>(executor, serializer, transport.Json, _options, transport.Limiters.SseStreams, transport.Time);
     }
 
@@ -107,6 +111,11 @@ public sealed class GraphQLHttpMiddleware<TSchema>
         if (operation == OperationType.Subscription)
         {
             await _writer.WriteErrorAsync(context, mediaType, new OperationNotSupportedError()).ConfigureAwait(false);
+            return;
+        }
+
+        if (_cachedQueries is not null && await _cachedQueries.TryServeAsync(context, prepared, mediaType).ConfigureAwait(false))
+        {
             return;
         }
 

@@ -1,0 +1,14 @@
+namespace Graph.AspNetCore.Caching;
+
+/// <summary>
+/// The response cache of public query results (<c>GraphQL:ResponseCache</c>), invalidated by the
+/// application's events rather than by time (see <see cref="ResponseCache"/>).
+/// </summary>
+public sealed class ResponseCacheOptions
+{
+    /// <summary>Whether query results are cached; off, every request executes.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>How many bytes of serialized results the cache keeps; the least recently used go first.</summary>
+    public long SizeLimit { get; set; } = 64 * 1_048_576;
+}
