@@ -15,6 +15,13 @@ internal static class ResponseCacheability
 {
     public static ResponseCacheScope Decide(ISchema schema, GraphQLDocument document, GraphQLOperationDefinition operation)
     {
+        // The decision reads what schema initialization sets up (the authorization visitor's
+        // wrapped resolvers): the first request may come before the executer has initialized it.
+        if (!schema.Initialized)
+        {
+            schema.Initialize();
+        }
+
         if (operation.Operation != OperationType.Query || schema.Query is not { } query)
         {
             return ResponseCacheScope.None;
