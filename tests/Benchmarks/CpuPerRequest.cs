@@ -16,12 +16,17 @@ public static class CpuPerRequest
     private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan Measure = TimeSpan.FromSeconds(5);
 
-    public static async Task RunAsync()
+    /// <param name="only">when not empty, only the cases whose name contains one of these</param>
+    public static async Task RunAsync(IReadOnlyList<string> only)
     {
+        // "--allocations": after each case, the types its allocations were made of (sampled).
+        var sampleAllocations = only.Contains("--allocations");
+        only = [.. only.Where(o => o != "--allocations")];
+        using var sampler = sampleAllocations ? new AllocationSampler() : null;
         using var host = new ShopHost();
         var pipeline = Pipeline.Of(host.AppServices);
-        var storefront = StorefrontBenchmarks.Operation(
-            await File.ReadAllTextAsync(StorefrontBenchmarks.RepositoryFile("schema", "operations", "catalog.graphql")), "Storefront");
+        var catalog = await File.ReadAllTextAsync(StorefrontBenchmarks.RepositoryFile("schema", "operations", "catalog.graphql"));
+        var storefront = StorefrontBenchmarks.Operation(catalog, "Storefront");
         var cases = new List<(string Name, GraphQLRequest Request)>
         {
             ("{ __typename }", new GraphQLRequest { Query = Pipeline.TypenameDocument }),
@@ -34,24 +39,56 @@ public static class CpuPerRequest
             OperationName = "Storefront",
             Variables = new Inputs(new Dictionary<string, object?> { ["first"] = 12 }),
         }));
+        cases.Add(("ProductPage {slug: first}", new GraphQLRequest
+        {
+            Query = StorefrontBenchmarks.Operation(catalog, "ProductPage"),
+            OperationName = "ProductPage",
+            Variables = new Inputs(new Dictionary<string, object?> { ["slug"] = await FirstProductSlugAsync(pipeline) }),
+        }));
+        cases.Add(("CategoryPage {slug: books}", new GraphQLRequest
+        {
+            Query = StorefrontBenchmarks.Operation(catalog, "CategoryPage"),
+            OperationName = "CategoryPage",
+            Variables = new Inputs(new Dictionary<string, object?> { ["slug"] = "books", ["first"] = 20 }),
+        }));
+        if (only.Count > 0)
+        {
+            cases.RemoveAll(c => !only.Any(o => c.Name.Contains(o, StringComparison.OrdinalIgnoreCase)));
+        }
 
         using var process = Process.GetCurrentProcess();
-        await Console.Out.WriteLineAsync($"{"case",-32} {"CPU us/request",15} {"wall us/request",16} {"requests",9}");
+        await Console.Out.WriteLineAsync($"{"case",-32} {"CPU us/request",15} {"wall us/request",16} {"bytes/request",14} {"requests",9}");
         foreach (var (name, request) in cases)
         {
             pipeline.EnsureClean(request);
             await RunForAsync(pipeline, request, WarmUp);
             process.Refresh();
             var cpu = process.TotalProcessorTime;
+            var allocated = GC.GetTotalAllocatedBytes(precise: true);
             var wall = Stopwatch.StartNew();
+            sampler?.Start();
             var count = await RunForAsync(pipeline, request, Measure);
+            sampler?.Stop();
             wall.Stop();
             process.Refresh();
+            var bytesPerRequest = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / count;
             var cpuPerRequest = (process.TotalProcessorTime - cpu).TotalMicroseconds / count;
             var wallPerRequest = wall.Elapsed.TotalMicroseconds / count;
             await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"{name,-32} {cpuPerRequest,15:F1} {wallPerRequest,16:F1} {count,9}"));
+                $"{name,-32} {cpuPerRequest,15:F1} {wallPerRequest,16:F1} {bytesPerRequest,14:N0} {count,9}"));
+            foreach (var (type, share) in sampler?.Top(25) ?? [])
+            {
+                await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"    {share,6:P1}  {type}"));
+            }
         }
+    }
+
+    private static async Task<string> FirstProductSlugAsync(Pipeline pipeline)
+    {
+        using var buffer = new MemoryStream();
+        await pipeline.ExecuteAsync("{ products(first: 1) { nodes { slug } } }", buffer);
+        using var json = System.Text.Json.JsonDocument.Parse(buffer.ToArray());
+        return json.RootElement.GetProperty("data").GetProperty("products").GetProperty("nodes")[0].GetProperty("slug").GetString()!;
     }
 
     private static async Task<int> RunForAsync(Pipeline pipeline, GraphQLRequest request, TimeSpan duration)

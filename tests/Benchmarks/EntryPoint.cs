@@ -28,9 +28,9 @@ public static class EntryPoint
             return await LimitsOverhead.RunAsync(rounds);
         }
 
-        if (args is ["cpu-per-request", ..])
+        if (args is ["cpu-per-request", .. var only])
         {
-            await CpuPerRequest.RunAsync();
+            await CpuPerRequest.RunAsync(only);
             return 0;
         }
 

@@ -7,6 +7,8 @@
 #   tests/Benchmarks/load.sh --storefront        # the Storefront operation of schema/operations/catalog.graphql
 #   tests/Benchmarks/load.sh --query '{ categories { id name } }' --no-bare
 #   tests/Benchmarks/load.sh --document-file F.graphql --operation Name --variables '{"x":1}'
+#   tests/Benchmarks/load.sh --storefront --reference DIR   # and the reference Node server beside it, ratio
+#   tests/Benchmarks/load.sh --product-page | --category-page | --me   (each also with --reference DIR)
 #
 # Loopback only; the servers are stopped on exit; every step is bounded in time.
 set -euo pipefail
@@ -20,6 +22,12 @@ Usage: tests/Benchmarks/load.sh [options]
   --variables JSON      the variables object (default: none)
   --storefront          the Storefront operation of schema/operations/catalog.graphql with
                         {"first":12}, anonymous, Graph server only (implies --no-bare)
+  --product-page        ProductPage of schema/operations/catalog.graphql with each server's first product's slug
+  --category-page       CategoryPage of schema/operations/catalog.graphql with {"slug":"books","first":20}
+  --me                  Me of schema/operations/account.graphql (the signed-in customer's cart and orders),
+                        signed in as the demo customer alice@shop.test on each server
+  --reference DIR       also run the reference Node server whose sources are in DIR (a copy is installed with
+                        npm ci into --out): same core, same request, a fresh demo database; prints graph/reference
   --no-bare             skip the bare Kestrel baseline
   --allow-errors        measure even when the smoke request is answered with GraphQL errors
   --duration SECONDS    each measured run (default 30)
@@ -43,6 +51,9 @@ query='{ __typename }'
 document_file=''
 operation=''
 variables=''
+first_product_slug=0
+sign_in=''
+reference=''
 bare=1
 allow_errors=0
 duration=30
@@ -69,6 +80,25 @@ while [[ $# -gt 0 ]]; do
             variables='{"first":12}'
             bare=0
             shift ;;
+        --product-page)
+            document_file="$repo/schema/operations/catalog.graphql"
+            operation=ProductPage
+            first_product_slug=1
+            bare=0
+            shift ;;
+        --category-page)
+            document_file="$repo/schema/operations/catalog.graphql"
+            operation=CategoryPage
+            variables='{"slug":"books","first":20}'
+            bare=0
+            shift ;;
+        --me)
+            document_file="$repo/schema/operations/account.graphql"
+            operation=Me
+            sign_in=alice@shop.test
+            bare=0
+            shift ;;
+        --reference) reference=$2; shift 2 ;;
         --no-bare) bare=0; shift ;;
         --allow-errors) allow_errors=1; shift ;;
         --duration) duration=$2; shift 2 ;;
@@ -91,6 +121,11 @@ for n in "$duration" "$rounds" "$warmup" "$connections" "$threads" "$server_cpu"
     [[ $n =~ ^[0-9]+$ ]] || { echo "load.sh: '$n' is not a whole number" >&2; exit 64; }
 done
 bare_port=$((port + 1))
+reference_port=$((port + 2))
+if [[ -n $reference ]]; then
+    [[ -f $reference/server.mjs && -f $reference/package-lock.json ]] || { echo "load.sh: $reference is not the reference server's folder (server.mjs, package-lock.json)" >&2; exit 64; }
+    reference=$(cd "$reference" && pwd)
+fi
 
 log() { printf '\n== %s\n' "$*"; }
 die() { echo "load.sh: $*" >&2; exit 1; }
@@ -115,6 +150,7 @@ if [[ ${#missing[@]} -gt 0 ]]; then
     fi
 fi
 command -v dotnet >/dev/null || die "the .NET SDK (dotnet) is not on PATH"
+[[ -z $reference ]] || command -v npm >/dev/null || die "--reference needs node and npm on PATH"
 
 cpus=$(nproc --all)
 (( server_cpu < cpus && client_cpu < cpus )) || die "cores $server_cpu and $client_cpu are needed, this machine has $cpus"
@@ -176,17 +212,44 @@ json_string() {
     printf '"%s"' "$s"
 }
 
-body="{\"query\":$(json_string "$query")"
-[[ -z $operation ]] || body+=",\"operationName\":$(json_string "$operation")"
-[[ -z $variables ]] || body+=",\"variables\":$variables"
-body+="}"
-printf '%s' "$body" > "$out/body.json"
-[[ $body != *']==]'* ]] || die "the body contains ]==], which the wrk script cannot quote"
-cat > "$out/post.lua" <<EOF
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
-wrk.body = [==[$body]==]
-EOF
+# write_request NAME VARIABLES TOKEN: NAME.body.json and NAME.post.lua, the one request sent to that server
+# (variables and the bearer token may differ per server: each has its own first product, its own keys).
+write_request() {
+    local name=$1 vars=$2 token=$3 body
+    body="{\"query\":$(json_string "$query")"
+    [[ -z $operation ]] || body+=",\"operationName\":$(json_string "$operation")"
+    [[ -z $vars ]] || body+=",\"variables\":$vars"
+    body+="}"
+    [[ $body != *']==]'* ]] || die "the body contains ]==], which the wrk script cannot quote"
+    printf '%s' "$body" > "$out/$name.body.json"
+    {
+        echo 'wrk.method = "POST"'
+        echo 'wrk.headers["Content-Type"] = "application/json"'
+        [[ -z $token ]] || echo "wrk.headers[\"Authorization\"] = \"Bearer $token\""
+        echo "wrk.body = [==[$body]==]"
+    } > "$out/$name.post.lua"
+}
+
+# ask URL JSON-BODY: a one-off POST, the response body only
+ask() {
+    curl -sS --max-time 10 -X POST -H 'Content-Type: application/json' --data-binary "$2" "$1"
+}
+
+# prepare NAME URL: this server's variables and token, then its request files
+prepare() {
+    local name=$1 url=$2 vars=$variables token='' slug
+    if [[ $first_product_slug -eq 1 ]]; then
+        slug=$(ask "$url" '{"query":"{ products(first: 1) { nodes { slug } } }"}' | sed -n 's/.*"slug":"\([^"]*\)".*/\1/p')
+        [[ -n $slug ]] || die "the $name server names no first product"
+        vars="{\"slug\":\"$slug\"}"
+    fi
+    if [[ -n $sign_in ]]; then
+        token=$(ask "$url" "{\"query\":\"mutation { logIn(input: { email: \\\"$sign_in\\\", password: \\\"Passw0rd!\\\" }) { token } }\"}" |
+            sed -n 's/.*"token":"\([^"]*\)".*/\1/p')
+        [[ -n $token ]] || die "the $name server did not sign $sign_in in"
+    fi
+    write_request "$name" "$vars" "$token"
+}
 
 # ---------------------------------------------------------------------------------------------
 # Release builds (a concurrent build holding a file lock is waited for and retried).
@@ -218,13 +281,34 @@ if [[ $bare -eq 1 && ( $skip_build -eq 0 || ! -f $out/bench/Graph.Benchmarks.dll
     log "Building Graph.Benchmarks (Release) for the bare server"
     publish "$repo/tests/Benchmarks/Graph.Benchmarks.csproj" "$out/bench"
 fi
+if [[ -n $reference && ( $skip_build -eq 0 || ! -d $out/reference/node_modules ) ]]; then
+    log "Installing the reference server (npm ci; better-sqlite3 builds from source, about 2 minutes)"
+    rm -rf "$out/reference" && mkdir -p "$out/reference"
+    (cd "$reference" && tar --exclude=node_modules --exclude='*.db*' -cf - .) | tar -xf - -C "$out/reference"
+    (cd "$out/reference" && timeout 900 npm ci --no-audit --no-fund > "$out/npm.log" 2>&1) || { cat "$out/npm.log" >&2; die "npm ci of the reference server failed"; }
+fi
 
 # ---------------------------------------------------------------------------------------------
 # Servers
 # ---------------------------------------------------------------------------------------------
-post() { # url -> the response body; the status code on the last line
-    curl -sS --max-time 10 -X POST -H 'Content-Type: application/json' --data-binary "@$out/body.json" \
-        -w '\n%{http_code}' "$1"
+post() { # NAME URL -> the response to NAME's request; the status code on the last line
+    local auth
+    auth=$(sed -n 's/^wrk.headers\["Authorization"\] = "\(.*\)"$/\1/p' "$out/$1.post.lua")
+    curl -sS --max-time 10 -X POST -H 'Content-Type: application/json' ${auth:+-H "Authorization: $auth"} \
+        --data-binary "@$out/$1.body.json" -w '\n%{http_code}' "$2"
+}
+
+# smoke NAME URL: NAME's request answered 200 with data and no errors (or --allow-errors)
+smoke() {
+    local answer status
+    answer=$(post "$1" "$2")
+    status=${answer##*$'\n'}
+    answer=${answer%$'\n'*}
+    echo "   smoke: HTTP $status ${answer:0:300}"
+    if [[ $status != 200 || $answer != '{"data":'* || $answer == *'"errors"'* ]]; then
+        [[ $allow_errors -eq 1 ]] || die "the $1 server does not answer the request cleanly (see above); --allow-errors measures it anyway"
+        echo "   (measured anyway: --allow-errors)"
+    fi
 }
 
 # start NAME PORT CMD...: starts the server pinned to the server core and waits until it answers.
@@ -234,7 +318,7 @@ start() {
     if curl -s --max-time 2 -o /dev/null "http://127.0.0.1:$port/"; then
         die "something already listens on 127.0.0.1:$port (use --port)"
     fi
-    taskset -c "$server_cpu" "$@" --urls "http://127.0.0.1:$port" > "$out/$name.log" 2>&1 &
+    taskset -c "$server_cpu" "$@" > "$out/$name.log" 2>&1 &
     pid=$!
     pids+=("$pid")
     for _ in $(seq 1 120); do
@@ -243,7 +327,7 @@ start() {
             die "the $name server exited during start-up"
         fi
         if curl -s --max-time 2 -o /dev/null -X POST -H 'Content-Type: application/json' \
-            --data-binary "@$out/body.json" "$url"; then
+            --data-binary '{"query":"{ __typename }"}' "$url"; then
             return 0
         fi
         sleep 0.5
@@ -256,7 +340,7 @@ start() {
 warm_up() {
     echo "   $1: warm-up ${warmup}s, $connections connections (discarded)"
     timeout $((warmup + 60)) taskset -c "$client_cpu" wrk -t"$threads" -c"$connections" -d"${warmup}s" \
-        --timeout 5s -s "$out/post.lua" "$2" > "$out/$1.warmup.txt"
+        --timeout 5s -s "$out/$1.post.lua" "$2" > "$out/$1.warmup.txt"
 }
 
 # The CPU time a process has used, in clock ticks; and "busy total" ticks of one core.
@@ -271,7 +355,7 @@ run() {
     local s0 s1 c0 c1 t0 t1 wrk_cpu
     s0=$(process_ticks "$pid"); c0=$(core_ticks "$server_cpu"); t0=$(date +%s%N)
     { TIMEFORMAT='%U %S'; time timeout $((duration + 60)) taskset -c "$client_cpu" wrk -t"$threads" -c"$connections" \
-        -d"${duration}s" --timeout 5s --latency -s "$out/post.lua" "$url" > "$file"; } 2> "$out/$name.$round.time"
+        -d"${duration}s" --timeout 5s --latency -s "$out/$name.post.lua" "$url" > "$file"; } 2> "$out/$name.$round.time"
     s1=$(process_ticks "$pid"); c1=$(core_ticks "$server_cpu"); t1=$(date +%s%N)
     wrk_cpu=$(awk '{ print $1 + $2 }' "$out/$name.$round.time")
     local rps p50 p99 requests errors
@@ -297,7 +381,7 @@ pid_of() { # the server's pid, started under NAME
 }
 
 echo "load.sh: $(nproc --all) cores; servers on core $server_cpu, wrk on core $client_cpu; $(wrk --version 2>&1 | head -n1)"
-echo "request: $body"
+echo "request: $query${operation:+ (operation $operation)}${variables:+ variables $variables}${sign_in:+, signed in as $sign_in}"
 : > "$out/results.tsv"
 names=()
 
@@ -310,27 +394,33 @@ log "Graph server (Release, Production) on 127.0.0.1:$port"
 rm -f "$out"/shop.db*
 signing_key=${Auth__SigningKey:-$(head -c 48 /dev/urandom | base64 | tr -d '\n')}
 start graph "$port" env ASPNETCORE_ENVIRONMENT=Production Seed__Demo=true Logging__LogLevel__Default=Warning RateLimiting__GraphQL__Enabled=false \
-    "ConnectionStrings__Shop=Data Source=$out/shop.db" "Auth__SigningKey=$signing_key" dotnet "$out/api/Graph.Api.dll"
+    "ConnectionStrings__Shop=Data Source=$out/shop.db" "Auth__SigningKey=$signing_key" dotnet "$out/api/Graph.Api.dll" \
+    --urls "http://127.0.0.1:$port"
 names+=(graph)
-smoke=$(post "http://127.0.0.1:$port/graphql")
-status=${smoke##*$'\n'}
-answer=${smoke%$'\n'*}
-echo "   smoke: HTTP $status ${answer:0:300}"
-if [[ $status != 200 || $answer != '{"data":'* || $answer == *'"errors"'* ]]; then
-    if [[ $allow_errors -eq 0 ]]; then
-        die "the Graph server does not answer the request cleanly (see above); --allow-errors measures it anyway"
-    fi
-    echo "   (measured anyway: --allow-errors)"
-fi
+prepare graph "http://127.0.0.1:$port/graphql"
+smoke graph "http://127.0.0.1:$port/graphql"
 
 if [[ $bare -eq 1 ]]; then
     log "Bare Kestrel server (Release) on 127.0.0.1:$bare_port"
     start bare "$bare_port" env ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
-        dotnet "$out/bench/Graph.Benchmarks.dll" bare-server
+        dotnet "$out/bench/Graph.Benchmarks.dll" bare-server --urls "http://127.0.0.1:$bare_port"
     names+=(bare)
-    smoke=$(post "http://127.0.0.1:$bare_port/graphql")
+    write_request bare '' ''
+    smoke=$(post bare "http://127.0.0.1:$bare_port/graphql")
     echo "   smoke: HTTP ${smoke##*$'\n'} ${smoke%$'\n'*}"
     [[ ${smoke%$'\n'*} == '{"data":{"__typename":"Query"}}' ]] || die "the bare server answers wrongly"
+fi
+
+if [[ -n $reference ]]; then
+    # The reference server as its README starts it: production mode, demo seed, a fresh database.
+    log "Reference server (Node $(node --version), production) on 127.0.0.1:$reference_port"
+    rm -f "$out"/reference.db*
+    start reference "$reference_port" env MODE=production SEED_DEMO=true NODE_ENV=production \
+        "JWT_SECRET=$(head -c 32 /dev/urandom | base64 | tr -d '\n')" "DB_PATH=$out/reference.db" \
+        PORT="$reference_port" HOST=127.0.0.1 node "$out/reference/server.mjs"
+    names+=(reference)
+    prepare reference "http://127.0.0.1:$reference_port/graphql"
+    smoke reference "http://127.0.0.1:$reference_port/graphql"
 fi
 
 # Both servers stay up (the idle one costs nothing); the measured runs alternate between them so
@@ -338,10 +428,12 @@ fi
 log "Warm-up"
 warm_up graph "http://127.0.0.1:$port/graphql"
 [[ $bare -eq 0 ]] || warm_up bare "http://127.0.0.1:$bare_port/graphql"
+[[ -z $reference ]] || warm_up reference "http://127.0.0.1:$reference_port/graphql"
 for round in $(seq 1 "$rounds"); do
     log "Measured run $round of $rounds: ${duration}s, $connections connections"
     run graph "$(pid_of graph)" "http://127.0.0.1:$port/graphql" "$round"
     [[ $bare -eq 0 ]] || run bare "$(pid_of bare)" "http://127.0.0.1:$bare_port/graphql" "$round"
+    [[ -z $reference ]] || run reference "$(pid_of reference)" "http://127.0.0.1:$reference_port/graphql" "$round"
 done
 
 # ---------------------------------------------------------------------------------------------
@@ -354,9 +446,9 @@ median() { # NAME COLUMN
 total() { awk -F'\t' -v n="$1" -v c="$2" '$1 == n { t += $c } END { print t + 0 }' "$out/results.tsv"; }
 
 log "Results: $connections connections, ${duration}s per run after ${warmup}s warm-up, median of $rounds run(s)"
-printf '%-6s %10s %9s %9s %9s %14s %13s\n' server 'req/s' 'p50 ms' 'p99 ms' 'non-2xx' 'CPU us/req' 'server core%'
+printf '%-9s %10s %9s %9s %9s %14s %13s\n' server 'req/s' 'p50 ms' 'p99 ms' 'non-2xx' 'CPU us/req' 'server core%'
 for name in "${names[@]}"; do
-    printf '%-6s %10s %9s %9s %9s %14s %13s\n' "$name" "$(median "$name" 3)" "$(median "$name" 4)" "$(median "$name" 5)" \
+    printf '%-9s %10s %9s %9s %9s %14s %13s\n' "$name" "$(median "$name" 3)" "$(median "$name" 4)" "$(median "$name" 5)" \
         "$(total "$name" 7)" "$(median "$name" 8)" "$(median "$name" 9)"
 done
 if awk -F'\t' '$9 < 90 { found = 1 } END { exit !found }' "$out/results.tsv"; then
@@ -372,5 +464,11 @@ if [[ $bare -eq 1 ]]; then
         echo "load.sh: the ratio $ratio is below $min_ratio" >&2
         exit 2
     fi
+fi
+if [[ -n $reference ]]; then
+    ratio=$(awk -v g="$(median graph 3)" -v r="$(median reference 3)" 'BEGIN { printf "%.2f", g / r }')
+    cpu_ratio=$(awk -v g="$(median graph 8)" -v r="$(median reference 8)" 'BEGIN { printf "%.2f", (g > 0 ? r / g : 0) }')
+    echo "ratio graph/reference, throughput:                        $ratio"
+    echo "ratio graph/reference, CPU per request (reference/graph): $cpu_ratio"
 fi
 [[ $keep_out -eq 0 ]] || echo "builds, logs and wrk output: $out"

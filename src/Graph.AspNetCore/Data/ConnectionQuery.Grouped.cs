@@ -70,7 +70,7 @@ public sealed partial class ConnectionQuery<TEntity>
     {
         var holder = new ParentList<TParentKey>([.. parents]);
         var list = Expression.Property(Expression.Constant(holder), nameof(ParentList<TParentKey>.Values));
-        var contains = Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(TParentKey)], list, parentKey.Body);
+        var contains = Expression.Call(LinqMethods.EnumerableContains.MakeGenericMethod(typeof(TParentKey)), list, parentKey.Body);
         return Expression.Lambda<Func<TEntity, bool>>(contains, parentKey.Parameters);
     }
 
@@ -82,30 +82,22 @@ public sealed partial class ConnectionQuery<TEntity>
         for (var i = 0; i < plan.Keys.Length; i++)
         {
             var descending = (plan.Keys[i].Direction == SortDirection.Descending) != plan.Page.Backward;
-            var method = (i == 0, descending) switch
-            {
-                (true, false) => nameof(Enumerable.OrderBy),
-                (true, true) => nameof(Enumerable.OrderByDescending),
-                (false, false) => nameof(Enumerable.ThenBy),
-                (false, true) => nameof(Enumerable.ThenByDescending),
-            };
             var selector = plan.Keys[i].OrderSelector;
-            items = Expression.Call(typeof(Enumerable), method, [typeof(TEntity), selector.ReturnType], items, selector);
+            var method = LinqMethods.EnumerableOrdering(first: i == 0, descending).MakeGenericMethod(typeof(TEntity), selector.ReturnType);
+            items = Expression.Call(method, items, selector);
         }
 
-        items = Expression.Call(typeof(Enumerable), nameof(Enumerable.Take), [typeof(TEntity)], items, Expression.Constant(plan.Page.Size + 1));
+        items = Expression.Call(LinqMethods.EnumerableTake.MakeGenericMethod(typeof(TEntity)), items, Expression.Constant(plan.Page.Size + 1));
         var row = KeysetOrdering.RowSelector(plan.Keys);
-        items = Expression.Call(typeof(Enumerable), nameof(Enumerable.Select), [typeof(TEntity), typeof(KeysetRow<TEntity>)], items, row);
-        items = Expression.Call(typeof(Enumerable), nameof(Enumerable.ToList), [typeof(KeysetRow<TEntity>)], items);
+        items = Expression.Call(LinqMethods.EnumerableSelect.MakeGenericMethod(typeof(TEntity), typeof(KeysetRow<TEntity>)), items, row);
+        items = Expression.Call(LinqMethods.EnumerableToList.MakeGenericMethod(typeof(KeysetRow<TEntity>)), items);
 
         var page = Expression.MemberInit(
             Expression.New(typeof(GroupPage<TParentKey>)),
-            Expression.Bind(Member<TParentKey>(nameof(GroupPage<TParentKey>.Parent)), Expression.Property(group, nameof(IGrouping<TParentKey, TEntity>.Key))),
-            Expression.Bind(Member<TParentKey>(nameof(GroupPage<TParentKey>.Rows)), items));
+            Expression.Bind(GroupPage<TParentKey>.ParentMember, Expression.Property(group, GroupPage<TParentKey>.GroupKey)),
+            Expression.Bind(GroupPage<TParentKey>.RowsMember, items));
         return Expression.Lambda<Func<IGrouping<TParentKey, TEntity>, GroupPage<TParentKey>>>(page, group);
     }
-
-    private static PropertyInfo Member<TParentKey>(string name) => typeof(GroupPage<TParentKey>).GetProperty(name)!;
 
     private sealed class ParentList<TParentKey>(List<TParentKey> values)
     {
@@ -114,6 +106,11 @@ public sealed partial class ConnectionQuery<TEntity>
 
     private sealed class GroupPage<TParentKey>
     {
+        // Looked up once per type, not on every page read.
+        public static readonly PropertyInfo ParentMember = typeof(GroupPage<TParentKey>).GetProperty(nameof(Parent))!;
+        public static readonly PropertyInfo RowsMember = typeof(GroupPage<TParentKey>).GetProperty(nameof(Rows))!;
+        public static readonly PropertyInfo GroupKey = typeof(IGrouping<TParentKey, TEntity>).GetProperty(nameof(IGrouping<TParentKey, TEntity>.Key))!;
+
         public TParentKey Parent { get; init; } = default!;
 
         public List<KeysetRow<TEntity>> Rows { get; init; } = [];

@@ -77,10 +77,15 @@ public sealed partial class ConnectionQuery<TEntity>(SortKey<TEntity> key)
             window = window.Where(KeysetPredicate.Create(plan.Keys, before, after: false));
         }
 
-        // One row more than the page tells whether more follow in the direction read.
+        // One row more than the page tells whether more follow in the direction read. A wanted total
+        // count rides along in the same SELECT; only an empty page after a cursor has no row to carry
+        // it and counts on its own.
         var ordered = KeysetOrdering.Apply(window, plan.Keys, reverse: plan.Page.Backward);
-        var rows = await ToListAsync(KeysetOrdering.Project(ordered.Take(plan.Page.Size + 1), plan.Keys), cancellationToken).ConfigureAwait(false);
-        var connection = ToConnection(plan, rows, token => CountAsync(filtered, token));
+        var countAlong = IncludeTotalCount && source.Provider is IAsyncQueryProvider;
+        var page = KeysetOrdering.Project(ordered.Take(plan.Page.Size + 1), plan.Keys, countAlong ? filtered : null);
+        var rows = await ToListAsync(page, cancellationToken).ConfigureAwait(false);
+        var counted = countAlong && rows.Count > 0 ? rows[0].TotalCount : (int?)null;
+        var connection = ToConnection(plan, rows, token => counted is { } total ? Task.FromResult(total) : CountAsync(filtered, token));
         if (IncludeTotalCount)
         {
             await connection.GetTotalCountAsync(cancellationToken).ConfigureAwait(false);

@@ -17,8 +17,6 @@ internal sealed class FilterExpressionBuilder<TEntity>(FilterInputType<TEntity> 
     private static readonly MethodInfo StringContains = typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!;
     private static readonly MethodInfo StringToLower = typeof(string).GetMethod(nameof(string.ToLower), Type.EmptyTypes)!;
     private static readonly MethodInfo StringStartsWith = typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string)])!;
-    private static readonly MethodInfo EnumerableContains = typeof(Enumerable).GetMethods()
-        .Single(m => m.Name == nameof(Enumerable.Contains) && m.GetParameters().Length == 2);
 
     private readonly ParameterExpression _entity = Expression.Parameter(typeof(TEntity), "e");
     private int _conditions;
@@ -148,7 +146,7 @@ internal sealed class FilterExpressionBuilder<TEntity>(FilterInputType<TEntity> 
             values.SetValue(Convert(items[i], column.Type), i);
         }
 
-        return Expression.Call(EnumerableContains.MakeGenericMethod(column.Type), QueryParameter.Create(values, values.GetType()), column);
+        return Expression.Call(LinqMethods.EnumerableContains.MakeGenericMethod(column.Type), QueryParameter.Create(values, values.GetType()), column);
     }
 
     private static Expression Value(object operand, Type columnType) => QueryParameter.Create(Convert(operand, columnType), columnType);

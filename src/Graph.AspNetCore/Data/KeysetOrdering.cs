@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Reflection;
 
 namespace Graph.AspNetCore.Data;
 
@@ -16,35 +17,49 @@ internal static class KeysetOrdering
         for (var i = 0; i < keys.Count; i++)
         {
             var descending = (keys[i].Direction == SortDirection.Descending) != reverse;
-            var method = (i == 0, descending) switch
-            {
-                (true, false) => nameof(Queryable.OrderBy),
-                (true, true) => nameof(Queryable.OrderByDescending),
-                (false, false) => nameof(Queryable.ThenBy),
-                (false, true) => nameof(Queryable.ThenByDescending),
-            };
             var selector = keys[i].OrderSelector;
-            expression = Expression.Call(typeof(Queryable), method, [typeof(TEntity), selector.ReturnType], expression, Expression.Quote(selector));
+            var method = LinqMethods.QueryableOrdering(first: i == 0, descending).MakeGenericMethod(typeof(TEntity), selector.ReturnType);
+            expression = Expression.Call(method, expression, Expression.Quote(selector));
         }
 
         return source.Provider.CreateQuery<TEntity>(expression);
     }
 
     /// <summary><c>Select(e =&gt; new KeysetRow { Node = e, Keys = new object[] { k1, k2, ... } })</c>.</summary>
-    public static IQueryable<KeysetRow<TEntity>> Project<TEntity>(IQueryable<TEntity> source, IReadOnlyList<SortKey<TEntity>> keys)
+    /// <param name="source">The ordered page.</param>
+    /// <param name="keys">The sort keys read with each row.</param>
+    /// <param name="countOf">When given, every row also carries this query's <c>Count()</c>: the total
+    /// count read by the page's own statement instead of a second one.</param>
+    public static IQueryable<KeysetRow<TEntity>> Project<TEntity>(IQueryable<TEntity> source, IReadOnlyList<SortKey<TEntity>> keys, IQueryable<TEntity>? countOf = null)
         where TEntity : class =>
-        source.Select(RowSelector(keys));
+        source.Select(RowSelector(keys, countOf));
 
-    /// <summary><c>e =&gt; new KeysetRow { Node = e, Keys = new object[] { key1(e), … } }</c>.</summary>
-    public static Expression<Func<TEntity, KeysetRow<TEntity>>> RowSelector<TEntity>(IReadOnlyList<SortKey<TEntity>> keys)
+    /// <summary><c>e =&gt; new KeysetRow { Node = e, Keys = new object[] { key1(e), … } [, TotalCount = countOf.Count()] }</c>.</summary>
+    public static Expression<Func<TEntity, KeysetRow<TEntity>>> RowSelector<TEntity>(IReadOnlyList<SortKey<TEntity>> keys, IQueryable<TEntity>? countOf = null)
         where TEntity : class
     {
         var entity = Expression.Parameter(typeof(TEntity), "e");
         var values = keys.Select(key => Expression.Convert(ParameterReplacer.Apply(key.OrderSelector, entity), typeof(object)));
-        var row = Expression.MemberInit(
-            Expression.New(typeof(KeysetRow<TEntity>)),
-            Expression.Bind(typeof(KeysetRow<TEntity>).GetProperty(nameof(KeysetRow<TEntity>.Node))!, entity),
-            Expression.Bind(typeof(KeysetRow<TEntity>).GetProperty(nameof(KeysetRow<TEntity>.Keys))!, Expression.NewArrayInit(typeof(object), values)));
+        List<MemberBinding> bindings =
+        [
+            Expression.Bind(RowMembers<TEntity>.Node, entity),
+            Expression.Bind(RowMembers<TEntity>.Keys, Expression.NewArrayInit(typeof(object), values)),
+        ];
+        if (countOf is not null)
+        {
+            bindings.Add(Expression.Bind(RowMembers<TEntity>.TotalCount, Expression.Call(LinqMethods.QueryableCount.MakeGenericMethod(typeof(TEntity)), countOf.Expression)));
+        }
+
+        var row = Expression.MemberInit(Expression.New(typeof(KeysetRow<TEntity>)), bindings);
         return Expression.Lambda<Func<TEntity, KeysetRow<TEntity>>>(row, entity);
+    }
+
+    // The row's properties, looked up once per entity type.
+    private static class RowMembers<TEntity>
+        where TEntity : class
+    {
+        public static readonly PropertyInfo Node = typeof(KeysetRow<TEntity>).GetProperty(nameof(KeysetRow<TEntity>.Node))!;
+        public static readonly PropertyInfo Keys = typeof(KeysetRow<TEntity>).GetProperty(nameof(KeysetRow<TEntity>.Keys))!;
+        public static readonly PropertyInfo TotalCount = typeof(KeysetRow<TEntity>).GetProperty(nameof(KeysetRow<TEntity>.TotalCount))!;
     }
 }

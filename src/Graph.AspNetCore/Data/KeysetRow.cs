@@ -14,4 +14,10 @@ internal sealed class KeysetRow<TEntity>
 
     /// <summary>The values of the sort keys, in key order.</summary>
     public object?[] Keys { get; init; } = [];
+
+    /// <summary>
+    /// The whole filtered list's size, when the same SELECT was asked to count it (an uncorrelated
+    /// subquery, which SQLite and PostgreSQL evaluate once per statement).
+    /// </summary>
+    public int TotalCount { get; init; }
 }

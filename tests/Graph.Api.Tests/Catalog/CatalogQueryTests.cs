@@ -48,6 +48,47 @@ public abstract class CatalogQueryTests(DatabaseProvider provider) : IDisposable
     }
 
     [Fact]
+    public async Task A_total_count_read_with_the_page_counts_the_whole_filtered_list()
+    {
+        var client = _client;
+        var inStock = 0;
+        string? after = null;
+        bool more;
+        do
+        {
+            var page = await client.PostAsync(
+                "query ($after: String) { products(first: 50, after: $after, where: { inStock: { eq: true } }) { pageInfo { hasNextPage endCursor } nodes { id } } }",
+                new { after });
+            inStock += page.Data!["products"]!["nodes"]!.AsArray().Count;
+            more = page.Data!["products"]!["pageInfo"]!["hasNextPage"]!.GetValue<bool>();
+            after = page.Data!["products"]!["pageInfo"]!["endCursor"]?.GetValue<string>();
+        }
+        while (more);
+
+        var counted = await client.PostAsync("{ products(first: 3, where: { inStock: { eq: true } }, order: [{ price: DESC }]) { totalCount nodes { id } } }", new { });
+
+        counted.AssertNoErrors();
+        Assert.Equal(3, counted.Data!["products"]!["nodes"]!.AsArray().Count);
+        Assert.Equal(inStock, counted.Data!["products"]!["totalCount"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task An_empty_page_after_a_cursor_still_counts_the_whole_list()
+    {
+        var client = _client;
+        var last = await client.PostAsync("{ products(last: 1) { totalCount pageInfo { endCursor } } }", new { });
+        var total = last.Data!["products"]!["totalCount"]!.GetValue<int>();
+        var end = last.Data!["products"]!["pageInfo"]!["endCursor"]!.GetValue<string>();
+
+        var past = await client.PostAsync("query ($after: String) { products(first: 5, after: $after) { totalCount nodes { id } } }", new { after = end });
+
+        past.AssertNoErrors();
+        Assert.Empty(past.Data!["products"]!["nodes"]!.AsArray());
+        Assert.True(total > 1);
+        Assert.Equal(total, past.Data!["products"]!["totalCount"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task Unknown_slugs_are_null_not_errors()
     {
         var response = await _client.PostAsync("""{ productBySlug(slug: "nope") { id } categoryBySlug(slug: "nope") { id } }""");

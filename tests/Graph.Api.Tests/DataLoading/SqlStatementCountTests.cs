@@ -28,6 +28,17 @@ public sealed class SqlStatementCountTests : IDisposable
     }
 
     [Fact]
+    public async Task The_storefront_reads_a_page_and_its_total_count_in_one_statement()
+    {
+        var statements = await CountAsync(
+            "query ($first: Int) { categories { name } products(first: $first, where: { inStock: { eq: true } }) { totalCount pageInfo { hasNextPage } nodes { name category { name } } } }",
+            new { first = 12 });
+
+        // categories; the page with its count (the categories are already in the loader's cache).
+        Assert.Equal(2, statements);
+    }
+
+    [Fact]
     public async Task Nodes_of_several_types_take_one_statement_per_type()
     {
         var ids = new[] { "Product:1", "Category:2", "Product:3", "User:3", "Category:1" }
