@@ -80,7 +80,7 @@ public class ResponseCacheTests
     [Fact]
     public void Off_it_holds_nothing()
     {
-        using var cache = new ResponseCache(Options.Create(new GraphQLServerOptions { ResponseCache = { Enabled = false } }));
+        using var cache = new ResponseCache(Options.Create(new GraphQLServerOptions()));
 
         Assert.False(cache.IsAvailable);
         Assert.False(cache.TryGet("k", out _));
@@ -93,7 +93,7 @@ public class ResponseCacheTests
     [InlineData("Address", "Addresses")]
     public void A_types_list_tag_is_its_plural(string typeName, string tag) => Assert.Equal(tag, CacheTags.List(typeName));
 
-    private static ResponseCache NewCache() => new(Options.Create(new GraphQLServerOptions()));
+    private static ResponseCache NewCache() => new(Options.Create(new GraphQLServerOptions { ResponseCache = { Enabled = true } }));
 
     private static CachedResponse Entry(long stamp, params string[] tags) => new([1, 2, 3], "application/json", "\"e\"", tags, stamp);
 }
