@@ -1,3 +1,4 @@
+using Graph.AspNetCore.Caching;
 using Graph.AspNetCore.Ide;
 using Graph.AspNetCore.PersistedOperations;
 
@@ -76,6 +77,9 @@ public sealed class GraphQLServerOptions
 
     /// <summary>Automatic persisted queries and trusted documents (<c>GraphQL:PersistedOperations</c>).</summary>
     public PersistedOperationsOptions PersistedOperations { get; set; } = new();
+
+    /// <summary>The cache of public query results, invalidated by events (<c>GraphQL:ResponseCache</c>).</summary>
+    public ResponseCacheOptions ResponseCache { get; set; } = new();
 
     /// <summary>The Banana Cake Pop IDE served at <see cref="Path"/> to browsers.</summary>
     public GraphQLIdeOptions Ide { get; set; } = new();

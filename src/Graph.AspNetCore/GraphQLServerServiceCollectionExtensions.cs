@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Graph.AspNetCore.Authorization;
+using Graph.AspNetCore.Caching;
 using Graph.AspNetCore.Connections;
 using Graph.AspNetCore.Diagnostics;
 using Graph.AspNetCore.Execution;
@@ -59,6 +60,13 @@ public static partial class GraphQLServerServiceCollectionExtensions
         services.TryAddSingleton<GraphQLConnectionLimiters>();
         services.TryAddSingleton<SseReservations>();
         services.AddSingleton<NodeResolverRegistry>();
+
+        // The response cache: results of public queries, tagged by what they read (CacheTagRecorder,
+        // filled by the data loaders and connections), dropped by the application's Invalidate calls.
+        services.TryAddSingleton<ResponseCacheTelemetry>();
+        services.TryAddSingleton<ResponseCache>();
+        services.TryAddSingleton(provider => new CacheTagMap(provider.GetRequiredService<TSchema>()));
+        services.TryAddScoped<CacheTagRecorder>();
         // The full registration (policy evaluator included): WebApplication adds UseAuthorization whenever
         // authorization services exist, and that middleware refuses to start with the core set alone.
         services.AddAuthorization();

@@ -28,6 +28,9 @@ Usage: tests/Benchmarks/load.sh [options]
                         signed in as the demo customer alice@shop.test on each server
   --reference DIR       also run the reference Node server whose sources are in DIR (a copy is installed with
                         npm ci into --out): same core, same request, a fresh demo database; prints graph/reference
+  --mutations PERCENT   make PERCENT % of the requests (1 in 100/PERCENT) a catalog change: restockProduct of
+                        one of the first 20 products in turn, signed in as staff@shop.test on each server, so
+                        the response cache's invalidations are real (whole numbers 1-50)
   --no-bare             skip the bare Kestrel baseline
   --allow-errors        measure even when the smoke request is answered with GraphQL errors
   --duration SECONDS    each measured run (default 30)
@@ -67,6 +70,7 @@ port=5180
 skip_build=0
 out=''
 min_ratio=''
+mutations=0
 
 while [[ $# -gt 0 ]]; do
     case "$1" in
@@ -100,6 +104,7 @@ while [[ $# -gt 0 ]]; do
             shift ;;
         --reference) reference=$2; shift 2 ;;
         --no-bare) bare=0; shift ;;
+        --mutations) mutations=$2; bare=0; shift 2 ;;
         --allow-errors) allow_errors=1; shift ;;
         --duration) duration=$2; shift 2 ;;
         --rounds) rounds=$2; shift 2 ;;
@@ -117,7 +122,7 @@ while [[ $# -gt 0 ]]; do
     esac
 done
 
-for n in "$duration" "$rounds" "$warmup" "$connections" "$threads" "$server_cpu" "$client_cpu" "$port"; do
+for n in "$mutations" "$duration" "$rounds" "$warmup" "$connections" "$threads" "$server_cpu" "$client_cpu" "$port"; do
     [[ $n =~ ^[0-9]+$ ]] || { echo "load.sh: '$n' is not a whole number" >&2; exit 64; }
 done
 bare_port=$((port + 1))
@@ -212,6 +217,27 @@ json_string() {
     printf '"%s"' "$s"
 }
 
+# write_mutations NAME STAFF-TOKEN: appended to NAME.post.lua, every (100/mutations)th request is a restock
+# of one of the first 20 products in turn (each server encodes Relay ids the same way: base64 "Product:n").
+write_mutations() {
+    local name=$1 token=$2 every=$((100 / mutations)) i
+    {
+        echo "local every = $every"
+        echo 'local changes = {'
+        for i in $(seq 1 20); do
+            echo "  [==[{\"query\":\"mutation { restockProduct(input: { productId: \\\"$(printf 'Product:%s' "$i" | base64)\\\", quantity: 1 }) { errors { __typename } } }\"}]==],"
+        done
+        echo '}'
+        echo "local staff = { [\"Content-Type\"] = \"application/json\", [\"Authorization\"] = \"Bearer $token\" }"
+        echo 'local n = 0'
+        echo 'request = function()'
+        echo '  n = n + 1'
+        echo '  if n % every == 0 then return wrk.format("POST", nil, staff, changes[math.floor(n / every) % #changes + 1]) end'
+        echo '  return wrk.format()'
+        echo 'end'
+    } >> "$out/$name.post.lua"
+}
+
 # write_request NAME VARIABLES TOKEN: NAME.body.json and NAME.post.lua, the one request sent to that server
 # (variables and the bearer token may differ per server: each has its own first product, its own keys).
 write_request() {
@@ -249,6 +275,12 @@ prepare() {
         [[ -n $token ]] || die "the $name server did not sign $sign_in in"
     fi
     write_request "$name" "$vars" "$token"
+    if [[ $mutations -gt 0 ]]; then
+        token=$(ask "$url" '{"query":"mutation { logIn(input: { email: \"staff@shop.test\", password: \"Passw0rd!\" }) { token } }"}' |
+            sed -n 's/.*"token":"\([^"]*\)".*/\1/p')
+        [[ -n $token ]] || die "the $name server did not sign staff@shop.test in"
+        write_mutations "$name" "$token"
+    fi
 }
 
 # ---------------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 using Graph.Api.Data;
 using Graph.Api.Schema;
 using Graph.AspNetCore.Authorization;
+using Graph.AspNetCore.Caching;
 using Graph.AspNetCore.Data;
 using Graph.AspNetCore.DataLoader;
 using GraphQL.DataLoader;
@@ -15,6 +16,7 @@ public sealed class AccountQueries : IQueryFields
     {
         query.Field<UserType, IDataLoaderResult<User?>>("me")
             .Description("The signed-in user; null when nobody is signed in.")
+            .VariesByViewer()
             .Resolve(context => context.User.GetUserId() is { } id
                 ? context.GetDataLoader<UserByIdDataLoader>().LoadAsync(id)
                 : DataLoaderResult.FromValue<User?>(null));

@@ -31,3 +31,37 @@ public sealed class CategoryByIdDataLoader(IDbContextFactory<ShopDbContext> fact
         return await Query.For(db)(db, [.. keys]).ToDictionaryAsync(c => c.Id, cancellationToken: cancellationToken);
     }
 }
+
+// Lookups by URL name and the list of sections go through loaders too, like every read of a query:
+// the loader is what records what a result was read from for the response cache.
+
+public sealed class ProductBySlugDataLoader(IDbContextFactory<ShopDbContext> factory) : BatchDataLoader<string, Product>
+{
+    protected override async Task<IReadOnlyDictionary<string, Product>> LoadBatchAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.OpenDbContextAsync(cancellationToken);
+        return await db.Products.AsNoTracking().Where(p => keys.Contains(p.Slug)).ToDictionaryAsync(p => p.Slug, StringComparer.Ordinal, cancellationToken);
+    }
+}
+
+public sealed class CategoryBySlugDataLoader(IDbContextFactory<ShopDbContext> factory) : BatchDataLoader<string, Category>
+{
+    protected override async Task<IReadOnlyDictionary<string, Category>> LoadBatchAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.OpenDbContextAsync(cancellationToken);
+        return await db.Categories.AsNoTracking().Where(c => keys.Contains(c.Slug)).ToDictionaryAsync(c => c.Slug, StringComparer.Ordinal, cancellationToken);
+    }
+}
+
+/// <summary>Every category, by name (one key: <see cref="All"/>).</summary>
+public sealed class CategoryListDataLoader(IDbContextFactory<ShopDbContext> factory) : BatchDataLoader<bool, List<Category>>
+{
+    public const bool All = true;
+
+    protected override async Task<IReadOnlyDictionary<bool, List<Category>>> LoadBatchAsync(IReadOnlyList<bool> keys, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.OpenDbContextAsync(cancellationToken);
+        var categories = await db.Categories.AsNoTracking().OrderBy(c => c.Name).ToListAsync(cancellationToken);
+        return new Dictionary<bool, List<Category>> { [All] = categories };
+    }
+}

@@ -3,6 +3,7 @@ using Graph.Api.Schema;
 using Graph.AspNetCore.Data;
 using Graph.AspNetCore.DataLoader;
 using GraphQL;
+using GraphQL.DataLoader;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using Graph.AspNetCore.Limits.Cost;
@@ -14,44 +15,35 @@ public sealed class CatalogQueries : IQueryFields
 {
     public void AddTo(ObjectGraphType query)
     {
-        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<CategoryType>>>, List<Category>>("categories")
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<CategoryType>>>, IDataLoaderResult<List<Category>>>("categories")
             .Description("Every section of the catalog, by name.")
             .WithListSize(assumedSize: 20) // a shop's sections: a few dozen at most
-            .ResolveAsync(async context =>
+            .Resolve(context =>
             {
-                await using var db = await context.OpenDbContextAsync();
-                var categories = await db.Categories.AsNoTracking().OrderBy(c => c.Name).ToListAsync(context.CancellationToken);
-
-                // Every category is now known to this request: `Product.category` in the same
+                // Every category is then known to this request: `Product.category` in the same
                 // request finds them in the loader's cache instead of querying them again.
                 var byId = context.GetDataLoader<CategoryByIdDataLoader>();
-                foreach (var category in categories)
+                return context.GetDataLoader<CategoryListDataLoader>().LoadAsync(CategoryListDataLoader.All).Then(categories =>
                 {
-                    byId.Set(category.Id, category);
-                }
+                    categories ??= [];
+                    foreach (var category in categories)
+                    {
+                        byId.Set(category.Id, category);
+                    }
 
-                return categories;
+                    return categories;
+                });
             });
 
-        query.Field<CategoryType, Category>("categoryBySlug")
+        query.Field<CategoryType, IDataLoaderResult<Category?>>("categoryBySlug")
             .Description("A section by its URL name.")
             .Argument<NonNullGraphType<StringGraphType>>("slug")
-            .ResolveAsync(async context =>
-            {
-                var slug = context.GetArgument<string>("slug");
-                await using var db = await context.OpenDbContextAsync();
-                return await db.Categories.AsNoTracking().SingleOrDefaultAsync(c => c.Slug == slug, context.CancellationToken);
-            });
+            .Resolve(context => context.GetDataLoader<CategoryBySlugDataLoader>().LoadAsync(context.GetArgument<string>("slug")));
 
-        query.Field<ProductType, Product>("productBySlug")
+        query.Field<ProductType, IDataLoaderResult<Product?>>("productBySlug")
             .Description("A product by its URL name.")
             .Argument<NonNullGraphType<StringGraphType>>("slug")
-            .ResolveAsync(async context =>
-            {
-                var slug = context.GetArgument<string>("slug");
-                await using var db = await context.OpenDbContextAsync();
-                return await db.Products.AsNoTracking().SingleOrDefaultAsync(p => p.Slug == slug, context.CancellationToken);
-            });
+            .Resolve(context => context.GetDataLoader<ProductBySlugDataLoader>().LoadAsync(context.GetArgument<string>("slug")));
 
         query.Connection<ProductType, object?, Product>("products")
             .Description("The catalog, filtered and sorted in the database; by name unless `order` says otherwise.")

@@ -1,4 +1,5 @@
 using Graph.Api.Schema;
+using Graph.AspNetCore.DataLoader;
 
 namespace Graph.Api.Catalog;
 
@@ -11,6 +12,9 @@ public static class CatalogServiceCollectionExtensions
         services.AddSingleton<ISubscriptionFields, ProductSubscriptions>();
         services.AddNodeLoader<ProductByIdDataLoader, Product>("Product");
         services.AddNodeLoader<CategoryByIdDataLoader, Category>("Category");
+        services.AddDataLoader<ProductBySlugDataLoader>();
+        services.AddDataLoader<CategoryBySlugDataLoader>();
+        services.AddDataLoader<CategoryListDataLoader>();
         return services;
     }
 

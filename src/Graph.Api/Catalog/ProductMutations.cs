@@ -66,11 +66,15 @@ public sealed class ProductMutations : IMutationFields
         };
         db.Products.Add(product);
         await db.SaveChangesAsync(context.CancellationToken);
+
+        // A new product enters the catalog's lists: the response cache drops them (ProductChanged).
+        db.AddEvent(new ProductChanged(product.Id, product.CategoryId, null), now);
         if (product.Stock > 0)
         {
-            db.AddEvent(new ProductStockChanged(product.Id, product.Stock), now);
-            await db.SaveChangesAsync(context.CancellationToken);
+            db.AddEvent(new ProductStockChanged(product.Id, product.Stock, product.CategoryId), now);
         }
+
+        await db.SaveChangesAsync(context.CancellationToken);
 
         await transaction.CommitAsync(context.CancellationToken);
         return new ProductPayload(product.Id, null);
@@ -110,6 +114,11 @@ public sealed class ProductMutations : IMutationFields
         product.Price = input.Price ?? product.Price;
         product.CategoryId = input.CategoryId is not null && GlobalId.TryDecode(input.CategoryId, "Category", out var categoryId) ? categoryId : product.CategoryId;
         product.RowVersion = Guid.NewGuid();
+
+        // Every edit is an event, so that no cached page keeps the old name, price or section.
+        var now = context.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var previousCategoryId = db.Entry(product).Property(p => p.CategoryId).OriginalValue;
+        db.AddEvent(new ProductChanged(id, product.CategoryId, previousCategoryId == product.CategoryId ? null : previousCategoryId), now);
         await db.SaveChangesAsync(context.CancellationToken);
         await transaction.CommitAsync(context.CancellationToken);
         context.GetDataLoader<ProductByIdDataLoader>().Remove(id);

@@ -31,13 +31,33 @@ public sealed record OrderStatusChanged(int OrderId, OrderStatus From, OrderStat
     public static string TopicFor(int orderId) => $"{nameof(OrderStatusChanged)}:{orderId}";
 }
 
-/// <summary>A product's stock moved (sold, returned by a cancellation, restocked, created).</summary>
-public sealed record ProductStockChanged(int ProductId, int Stock) : IDomainEvent
+/// <summary>
+/// A product's stock moved (sold, returned by a cancellation, restocked, created). Its category (0
+/// in rows written before it was carried) says which section's list it may enter or leave.
+/// </summary>
+public sealed record ProductStockChanged(int ProductId, int Stock, int CategoryId = 0) : IDomainEvent
 {
     [JsonIgnore]
     public string Topic => TopicFor(ProductId);
 
     public static string TopicFor(int productId) => $"{nameof(ProductStockChanged)}:{productId}";
+}
+
+/// <summary>
+/// Staff created a product or changed its SKU, name, description, price or category: it may have
+/// entered, left or moved in any list. <see cref="PreviousCategoryId"/> is the section it left, if it moved.
+/// </summary>
+public sealed record ProductChanged(int ProductId, int CategoryId, int? PreviousCategoryId) : IDomainEvent
+{
+    [JsonIgnore]
+    public string Topic => $"{nameof(ProductChanged)}:{ProductId}";
+}
+
+/// <summary>A customer reviewed a product: its reviews, rating and review count changed.</summary>
+public sealed record ReviewAdded(int ReviewId, int ProductId) : IDomainEvent
+{
+    [JsonIgnore]
+    public string Topic => $"{nameof(ReviewAdded)}:{ProductId}";
 }
 
 /// <summary>Writes domain events to the outbox and reads them back.</summary>
@@ -55,6 +75,8 @@ public static class DomainEvents
         [nameof(OrderPlaced)] = typeof(OrderPlaced),
         [nameof(OrderStatusChanged)] = typeof(OrderStatusChanged),
         [nameof(ProductStockChanged)] = typeof(ProductStockChanged),
+        [nameof(ProductChanged)] = typeof(ProductChanged),
+        [nameof(ReviewAdded)] = typeof(ReviewAdded),
     };
 
     /// <summary>Adds the event to the outbox; it is saved by the caller's next SaveChanges, in its transaction.</summary>
@@ -82,10 +104,10 @@ public static class DomainEvents
         ArgumentNullException.ThrowIfNull(db);
         var ids = productIds.Distinct().ToList();
         var stocks = await db.Products.AsNoTracking().Where(p => ids.Contains(p.Id)).OrderBy(p => p.Id)
-            .Select(p => new { p.Id, p.Stock }).ToListAsync(cancellationToken);
+            .Select(p => new { p.Id, p.Stock, p.CategoryId }).ToListAsync(cancellationToken);
         foreach (var product in stocks)
         {
-            db.AddEvent(new ProductStockChanged(product.Id, product.Stock), occurredAt);
+            db.AddEvent(new ProductStockChanged(product.Id, product.Stock, product.CategoryId), occurredAt);
         }
     }
 

@@ -1,6 +1,7 @@
 using Graph.Api.Accounts;
 using Graph.Api.Catalog;
 using Graph.Api.Data;
+using Graph.Api.Outbox;
 using Graph.Api.Schema;
 using Graph.AspNetCore.Authorization;
 using Graph.AspNetCore.DataLoader;
@@ -90,6 +91,10 @@ public sealed class ReviewMutations : IMutationFields
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Reviews.Add(review);
+        await db.SaveChangesAsync(cancellationToken);
+
+        // The product's reviews and rating changed: the event lets the response cache drop its pages.
+        db.AddEvent(new ReviewAdded(review.Id, review.ProductId), review.CreatedAt);
         await db.SaveChangesAsync(cancellationToken);
         await db.Products
             .Where(p => p.Id == review.ProductId)

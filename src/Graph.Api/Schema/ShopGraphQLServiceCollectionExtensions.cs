@@ -32,6 +32,11 @@ public static class ShopGraphQLServiceCollectionExtensions
         services.AddSingleton<DecimalGraphType, MoneyGraphType>();
 
         services.AddTrustedDocuments(ShopTrustedDocuments.Load());
+
+        // The shop turns the response cache on: every catalog change writes an outbox event that
+        // names what it makes stale (Outbox/OutboxCacheInvalidator). Set before the configuration
+        // is bound, so GraphQL:ResponseCache:Enabled=false still turns it off.
+        services.Configure<GraphQLServerOptions>(options => options.ResponseCache.Enabled = true);
         services.AddGraphQLServer<ShopSchema>(graphql => graphql
             .AddGraphTypes(typeof(ShopSchema).Assembly)
             .AddGraphTypes(typeof(NodeInterfaceType).Assembly));

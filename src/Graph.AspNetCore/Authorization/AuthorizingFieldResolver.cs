@@ -17,6 +17,9 @@ namespace Graph.AspNetCore.Authorization;
 /// </summary>
 internal sealed class AuthorizingFieldResolver(IFieldResolver inner, FieldAuthorizationPlan plan) : IFieldResolver
 {
+    /// <summary>What the field checks (the response cache reads it to tell public documents from personal ones).</summary>
+    public FieldAuthorizationPlan Plan => plan;
+
     public async ValueTask<object?> ResolveAsync(IResolveFieldContext context)
     {
         var authorizer = context.RequestServices!.GetRequiredService<GraphQLAuthorizer>();

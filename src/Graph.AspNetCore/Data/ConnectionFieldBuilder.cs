@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Graph.AspNetCore.Caching;
 using Graph.AspNetCore.DataLoader;
 using Graph.AspNetCore.Limits.Cost;
 using GraphQL;
@@ -111,7 +112,18 @@ public sealed class ConnectionFieldBuilder<TSource, TEntity>
         ArgumentNullException.ThrowIfNull(resolve);
         var createRequest = RequestFactory();
         Field.FieldType.Resolver = new FuncFieldResolver<TSource, Connection<TEntity>>(async context =>
-            await resolve(context, createRequest(context)).ConfigureAwait(false));
+        {
+            var page = await resolve(context, createRequest(context)).ConfigureAwait(false);
+
+            // A list of its own (not a parent's): any change to the type's lists makes it stale.
+            if (Recorder(context) is { } recorder)
+            {
+                recorder.RecordList(typeof(TEntity));
+                recorder.RecordValue(page, typeof(Connection<TEntity>));
+            }
+
+            return page;
+        });
         return Field;
     }
 
@@ -140,10 +152,17 @@ public sealed class ConnectionFieldBuilder<TSource, TEntity>
             var name = $"connection:{context.FieldDefinition.Name}@{context.FieldAst.Location.Start}";
             var loader = context.GetDataLoader(name, services =>
                 new ConnectionBatchLoader<TParentKey, TEntity>(createRequest(context), parentKey, scope, services));
-            return loader.LoadAsync(parentOf(context.Source));
+            var parent = parentOf(context.Source);
+
+            // The parent's own list (Category:3/products); the loader tags the items it returns.
+            Recorder(context)?.Record(CacheTags.Child(CacheTags.Entity(context.ParentType.Name, parent), context.FieldDefinition.Name));
+            return loader.LoadAsync(parent);
         });
         return Field;
     }
+
+    private static CacheTagRecorder? Recorder(IResolveFieldContext context) =>
+        context.RequestServices?.GetService(typeof(CacheTagRecorder)) is CacheTagRecorder { IsRecording: true } recorder ? recorder : null;
 
     // Reads a field's arguments into a checked request, with the settings as they are when the resolver is made.
     private Func<IResolveFieldContext<TSource>, ConnectionQuery<TEntity>> RequestFactory()

@@ -1,3 +1,4 @@
+using Graph.AspNetCore.Caching;
 using GraphQL.DataLoader;
 
 namespace Graph.AspNetCore.DataLoader;
@@ -18,7 +19,7 @@ namespace Graph.AspNetCore.DataLoader;
 /// </remarks>
 /// <typeparam name="TKey">The key type; keys are compared with their default equality.</typeparam>
 /// <typeparam name="TValue">The value type a key resolves to.</typeparam>
-public abstract class DataLoaderBase<TKey, TValue>
+public abstract class DataLoaderBase<TKey, TValue> : ICacheTagSource
     where TKey : notnull
 {
     private readonly Lock _gate = new();
@@ -32,6 +33,9 @@ public abstract class DataLoaderBase<TKey, TValue>
     {
         _maxBatchSize = (options ?? DataLoaderOptions.Default).MaxBatchSize;
     }
+
+    /// <summary>The request's tag recorder (set by <see cref="DataLoaderContext"/>); every value fetched is recorded in it.</summary>
+    CacheTagRecorder? ICacheTagSource.Recorder { get; set; }
 
     /// <summary>
     /// Asks for the value of <paramref name="key"/>. Return the result from a resolver as is:
@@ -160,8 +164,11 @@ public abstract class DataLoaderBase<TKey, TValue>
         try
         {
             await FetchAsync(keys, results, cancellationToken).ConfigureAwait(false);
+            var recorder = ((ICacheTagSource)this).Recorder is { IsRecording: true } active ? active : null;
             for (var i = 0; i < keys.Length; i++)
             {
+                // Recorded before the value reaches any field, so the result cannot outrun its tags.
+                recorder?.RecordValue(results.ErrorAt(i) is null && results.IsAnswered(i) ? results.ValueAt(i) : null, typeof(TValue));
                 if (results.ErrorAt(i) is { } keyError)
                 {
                     promises[i].TrySetException(keyError);

@@ -1,3 +1,4 @@
+using Graph.AspNetCore.Caching;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Graph.AspNetCore.DataLoader;
@@ -20,6 +21,9 @@ public sealed class DataLoaderContext(IServiceProvider services)
     private readonly Dictionary<Type, object> _byType = [];
     private readonly Dictionary<string, object> _byName = new(StringComparer.Ordinal);
 
+    // Every loader records what it fetches for the response cache: no loader can forget to tag.
+    private readonly CacheTagRecorder? _recorder = services.GetService<CacheTagRecorder>();
+
     /// <summary>This request's instance of <typeparamref name="TLoader"/>, created on first use.</summary>
     public TLoader Get<TLoader>()
         where TLoader : class
@@ -28,7 +32,7 @@ public sealed class DataLoaderContext(IServiceProvider services)
         {
             if (!_byType.TryGetValue(typeof(TLoader), out var loader))
             {
-                loader = LoaderFactory<TLoader>.Create(services, []);
+                loader = Tagged(LoaderFactory<TLoader>.Create(services, []));
                 _byType.Add(typeof(TLoader), loader);
             }
 
@@ -51,13 +55,23 @@ public sealed class DataLoaderContext(IServiceProvider services)
         {
             if (!_byName.TryGetValue(name, out var loader))
             {
-                loader = create(services);
+                loader = Tagged(create(services));
                 _byName.Add(name, loader);
             }
 
             return loader as TLoader
                 ?? throw new InvalidOperationException($"The data loader '{name}' is a {loader.GetType().Name}, not a {typeof(TLoader).Name}.");
         }
+    }
+
+    private TLoader Tagged<TLoader>(TLoader loader)
+    {
+        if (loader is ICacheTagSource source)
+        {
+            source.Recorder = _recorder;
+        }
+
+        return loader;
     }
 }
 

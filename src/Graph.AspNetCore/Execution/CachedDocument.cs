@@ -1,3 +1,9 @@
+using System.Buffers.Text;
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using Graph.AspNetCore.Caching;
+using GraphQL.Types;
 using GraphQL.Validation;
 using GraphQLParser.AST;
 
@@ -9,6 +15,8 @@ public sealed class CachedDocument(GraphQLDocument document, long size)
     private volatile bool _validated;
     private IValidationRule[]? _requestRules;
     private int _hits;
+    private string? _hash;
+    private ConcurrentDictionary<GraphQLOperationDefinition, ResponseCacheScope>? _cacheScopes;
 
     /// <summary>Creates an entry whose size is not known (tests, tools).</summary>
     public CachedDocument(GraphQLDocument document)
@@ -38,6 +46,17 @@ public sealed class CachedDocument(GraphQLDocument document, long size)
     }
 
     internal int RecordHit() => Interlocked.Increment(ref _hits);
+
+    /// <summary>The SHA-256 of the document's text (the response cache's key starts with it), computed once.</summary>
+    internal string HashOf(string text) =>
+        _hash ??= Base64Url.EncodeToString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    /// <summary>Whose requests may share a cached result of <paramref name="operation"/>, decided once from the schema.</summary>
+    internal ResponseCacheScope CacheScopeOf(ISchema schema, GraphQLOperationDefinition operation)
+    {
+        var scopes = _cacheScopes ??= new ConcurrentDictionary<GraphQLOperationDefinition, ResponseCacheScope>(ReferenceEqualityComparer.Instance);
+        return scopes.GetOrAdd(operation, static (op, state) => ResponseCacheability.Decide(state.schema, state.Document, op), (schema, Document));
+    }
 
     /// <summary>
     /// The operation a request selects: the one named, or the only one. Null when the name matches

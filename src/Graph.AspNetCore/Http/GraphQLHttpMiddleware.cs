@@ -4,6 +4,7 @@ using Graph.AspNetCore.Sse;
 using GraphQL.Types;
 using GraphQLParser.AST;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Graph.AspNetCore.Http;
 
@@ -22,18 +23,25 @@ public sealed class GraphQLHttpMiddleware<TSchema>
     private readonly GraphQLBatchRequestReader _batchReader;
     private readonly GraphQLBatchResponder<TSchema> _batches;
     private readonly DistinctEventStream<TSchema> _eventStreams;
+    private readonly CachedQueryResponder<TSchema>? _cachedQueries;
 
     /// <summary>The request header that asks for the operation's estimated cost in <c>extensions.cost</c> (value <c>report</c>).</summary>
     public const string CostHeader = "GraphQL-Cost";
 
     /// <summary>Creates the middleware; it ends the pipeline.</summary>
-    public GraphQLHttpMiddleware(RequestDelegate next, GraphQLTransportDependencies<TSchema> transport)
+    /// <param name="next">Unused: the middleware ends the pipeline.</param>
+    /// <param name="transport">What every transport needs.</param>
+    /// <param name="services">The application's services, for the response cache when it is on.</param>
+    public GraphQLHttpMiddleware(RequestDelegate next, GraphQLTransportDependencies<TSchema> transport, IServiceProvider services)
     {
         ArgumentNullException.ThrowIfNull(transport);
         _ = next;
         _transport = transport;
         _batchReader = new GraphQLBatchRequestReader(transport.Json, transport.Options);
         _batches = new GraphQLBatchResponder<TSchema>(transport.Executor, transport.Writer, transport.Scopes);
+        _cachedQueries = services.GetService<Caching.ResponseCache>() is { IsEnabled: true }
+            ? new CachedQueryResponder<TSchema>(transport.Executor, transport.Writer, transport.Serializer, transport.Options, services)
+            : null;
         _eventStreams = new DistinctEventStream<TSchema>(transport.Executor, transport.Serializer, transport.Json, transport.Options, transport.Limiters.SseStreams, transport.Time);
     }
 
@@ -92,6 +100,11 @@ public sealed class GraphQLHttpMiddleware<TSchema>
         if (operation == OperationType.Subscription)
         {
             await _transport.Writer.WriteErrorAsync(context, mediaType, new OperationNotSupportedError()).ConfigureAwait(false);
+            return;
+        }
+
+        if (_cachedQueries is not null && await _cachedQueries.TryServeAsync(context, prepared, mediaType).ConfigureAwait(false))
+        {
             return;
         }
 

@@ -1,4 +1,3 @@
-using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using Graph.AspNetCore.Execution;
@@ -90,7 +89,7 @@ internal sealed class GraphQLResponseWriter(IGraphQLTextSerializer serializer, G
 
         if (hash is not null)
         {
-            var entityTag = "\"" + Base64Url.EncodeToString(hash.GetHashAndReset().AsSpan(0, 18)) + "\"";
+            var entityTag = ResponseCachingPolicy.EntityTag(hash.GetHashAndReset());
             ResponseCachingPolicy.ApplyPublic(response, options.PersistedOperations.MaxAge, entityTag);
             if (ResponseCachingPolicy.IsNotModified(context.Request, entityTag))
             {

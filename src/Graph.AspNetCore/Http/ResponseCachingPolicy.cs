@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using Graph.AspNetCore.Execution;
 using GraphQL;
 using GraphQLParser.AST;
@@ -40,6 +41,21 @@ internal static class ResponseCachingPolicy
         response.Headers.Vary = "Accept, Authorization";
     }
 
+    /// <summary>
+    /// Sets the headers of a result served from the response cache that is not public (its document
+    /// was sent as text, or the request is signed in): the client may keep it but must ask again
+    /// each time, and gets a 304 while it has not changed.
+    /// </summary>
+    public static void ApplyRevalidate(HttpResponse response, string entityTag)
+    {
+        response.Headers.CacheControl = "private, no-cache";
+        response.Headers.ETag = entityTag;
+        response.Headers.Vary = "Accept, Authorization";
+    }
+
+    /// <summary>The quoted entity tag of a SHA-256 hash (its first 18 bytes, base64url).</summary>
+    public static string EntityTag(byte[] hash) => "\"" + Base64Url.EncodeToString(hash.AsSpan(0, 18)) + "\"";
+
     /// <summary>Whether the request's <c>If-None-Match</c> names the entity tag (weak comparison, as RFC 9110 asks).</summary>
     public static bool IsNotModified(HttpRequest request, string entityTag)
     {
@@ -53,6 +69,7 @@ internal static class ResponseCachingPolicy
         return ifNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(current, useStrongComparison: false));
     }
 
-    private static bool IsAnonymous(HttpContext context) =>
+    /// <summary>Whether the request carries no credentials and no signed-in user.</summary>
+    public static bool IsAnonymous(HttpContext context) =>
         !context.Request.Headers.ContainsKey(HeaderNames.Authorization) && context.User.Identity?.IsAuthenticated != true;
 }

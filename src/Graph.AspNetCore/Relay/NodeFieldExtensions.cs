@@ -1,3 +1,4 @@
+using Graph.AspNetCore.Caching;
 using Graph.AspNetCore.Limits.Cost;
 using Graph.AspNetCore.DataLoader;
 using Graph.AspNetCore.Execution;
@@ -19,6 +20,9 @@ public static class NodeFieldExtensions
         ArgumentNullException.ThrowIfNull(key);
         type.Interface<NodeInterfaceType>();
         var typeName = type.Name;
+
+        // The response cache tags every object of this type it reads with this key (CacheTagMap).
+        type.Metadata[CacheTagMap.NodeKeyMetadata] = new CacheTagMap.NodeKey(typeof(TSource), typeName, source => key((TSource)source));
         return type.Field<NonNullGraphType<IdGraphType>, string>("id")
             .Description("The object's global id.")
             .Resolve(context => GlobalId.Encode(typeName, key(context.Source)));
@@ -70,6 +74,12 @@ public static class NodeFieldExtensions
         if (!GlobalId.TryDecode(id, out var typeName, out var key) || !registry.TryGet(typeName, out var resolver))
         {
             throw new ExecutionError($"'{Truncate(id)}' is not a valid id.") { Code = ErrorCodes.InvalidId };
+        }
+
+        // The id itself, found or not: an object created or changed under it makes the result stale.
+        if (context.RequestServices!.GetService<CacheTagRecorder>() is { IsRecording: true } recorder)
+        {
+            recorder.Record(CacheTags.Entity(typeName, key));
         }
 
         return resolver.Resolve(key, context);

@@ -47,9 +47,10 @@ public abstract class CatalogAdminTests(DatabaseProvider provider) : IDisposable
         Assert.Equal(7, product["stock"]!.GetValue<int>());
         Assert.Equal(Books, product["category"]!["id"]!.GetValue<string>());
         Assert.Equal("classic-novel-2", second.Data!["createProduct"]!["product"]!["slug"]!.GetValue<string>());
+        // Each new product enters the lists (ProductChanged) with its stock (ProductStockChanged), in its section.
         Assert.Equal(
-            [new ProductStockChanged(61, 7), new ProductStockChanged(62, 7)],
-            (await _factory.OutboxAsync()).Select(m => DomainEvents.Read(m) as ProductStockChanged));
+            [new ProductChanged(61, 1, null), new ProductStockChanged(61, 7, 1), new ProductChanged(62, 1, null), new ProductStockChanged(62, 7, 1)],
+            (await _factory.OutboxAsync()).Select(DomainEvents.Read));
     }
 
     [Fact]
@@ -102,7 +103,7 @@ public abstract class CatalogAdminTests(DatabaseProvider provider) : IDisposable
         var product = response.Data!["restockProduct"]!["product"]!;
         Assert.Equal(4, product["stock"]!.GetValue<int>());
         Assert.True(product["inStock"]!.GetValue<bool>());
-        Assert.Equal([new ProductStockChanged(Novel, 4)], (await _factory.OutboxAsync()).Select(m => DomainEvents.Read(m) as ProductStockChanged));
+        Assert.Equal([new ProductStockChanged(Novel, 4, 1)], (await _factory.OutboxAsync()).Select(m => DomainEvents.Read(m) as ProductStockChanged));
     }
 
     [Theory]

@@ -48,7 +48,7 @@ public abstract class CheckoutTests(DatabaseProvider provider) : IDisposable
             [nameof(OrderPlaced), nameof(ProductStockChanged), nameof(ProductStockChanged)],
             outbox.Select(m => m.Type));
         Assert.Equal(
-            [new ProductStockChanged(Novel, 1), new ProductStockChanged(Second, 15)],
+            [new ProductStockChanged(Novel, 1, 1), new ProductStockChanged(Second, 15, 1)],
             outbox.Skip(1).Select(m => DomainEvents.Read(m) as ProductStockChanged));
     }
 

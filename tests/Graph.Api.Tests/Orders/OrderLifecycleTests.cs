@@ -84,7 +84,7 @@ public sealed class OrderLifecycleTests : IDisposable
         Assert.Equal("REFUNDED", payment["status"]!.GetValue<string>());
         Assert.Equal(9.98m, payment["amount"]!.GetValue<decimal>());
         var events = (await _factory.OutboxAsync()).Skip(2).Select(m => DomainEvents.Read(m)).ToList(); // after OrderPlaced, ProductStockChanged
-        Assert.Equal([new OrderStatusChanged(1, OrderStatus.Placed, OrderStatus.Cancelled), new ProductStockChanged(Novel, 3)], events);
+        Assert.Equal([new OrderStatusChanged(1, OrderStatus.Placed, OrderStatus.Cancelled), new ProductStockChanged(Novel, 3, 1)], events);
     }
 
     [Fact]

@@ -44,7 +44,7 @@ public sealed class FrontendOperationRunTests : IDisposable
             {
                 ["sku"] = "SKU-NEW-1", ["name"] = "Brand New Thing", ["description"] = "Shiny.", ["price"] = 12.5m, ["stock"] = 3, ["categoryId"] = "Q2F0ZWdvcnk6MQ==",
             },
-        }, 7),
+        }, 8), // the product, its ProductChanged and ProductStockChanged outbox rows among them
         ["RestockProduct"] = new(DemoAccounts.Staff, new() { ["productId"] = Product1, ["quantity"] = 5 }, 4),
     };
 

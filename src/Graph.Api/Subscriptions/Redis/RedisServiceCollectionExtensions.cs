@@ -11,7 +11,8 @@ public static class RedisServiceCollectionExtensions
     /// <summary>
     /// With <c>Subscriptions:Redis</c> set: one <see cref="IConnectionMultiplexer"/> for the instance,
     /// the <see cref="RedisTopicEventBus"/> in place of the in-memory bus, the automatic persisted
-    /// queries shared (<see cref="RedisPersistedQueryStore"/>), and Redis in <c>/health/ready</c>. Without it nothing changes (one instance, the in-memory bus).
+    /// queries shared (<see cref="RedisPersistedQueryStore"/>), the response cache's invalidations
+    /// received from the other instances (<see cref="RedisCacheInvalidation"/>), and Redis in <c>/health/ready</c>. Without it nothing changes (one instance, the in-memory bus).
     /// </summary>
     public static IServiceCollection AddRedisBackplane(this IServiceCollection services, IConfiguration configuration)
     {
@@ -25,6 +26,7 @@ public static class RedisServiceCollectionExtensions
         services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(Options(connectionString)));
         services.AddSingleton<RedisTopicEventBus>();
         services.AddSingleton<IPersistedQueryStore, RedisPersistedQueryStore>();
+        services.AddHostedService<RedisCacheInvalidation>();
         services.Replace(ServiceDescriptor.Singleton<ITopicEventBus>(provider => provider.GetRequiredService<RedisTopicEventBus>()));
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: [ShopHealthChecks.ReadyTag]);
         return services;
