@@ -24,7 +24,7 @@ public sealed class ScaleoutKillTests(ScaleoutFixture fixture) : IClassFixture<S
     {
         await Kit.SetStockAsync(ShopKit.Second, 10_000);
         await using var watcher = await SubscribeAsync(Topology.InstanceUrl(0));
-        var throughNginx = await SocketSubscriber.ConnectAsync(Topology.Url, Kit.Token(ShopKit.StaffId));
+        var throughNginx = await SocketSubscriber.ConnectAsync(Topology.Url, await Kit.StaffTokenAsync());
         await throughNginx.SubscribeAsync("orders", OrderPlaced);
         var buyers = new ConcurrentQueue<int>(await Kit.CustomersWithCartAsync(60, ShopKit.Second, 1));
         var acknowledged = new ConcurrentBag<string>();
@@ -82,7 +82,7 @@ public sealed class ScaleoutKillTests(ScaleoutFixture fixture) : IClassFixture<S
         if (throughNginx.Ended)
         {
             await throughNginx.DisposeAsync();
-            throughNginx = await SocketSubscriber.ConnectAsync(Topology.Url, Kit.Token(ShopKit.StaffId));
+            throughNginx = await SocketSubscriber.ConnectAsync(Topology.Url, await Kit.StaffTokenAsync());
             await throughNginx.SubscribeAsync("orders", OrderPlaced);
         }
 
@@ -112,7 +112,7 @@ public sealed class ScaleoutKillTests(ScaleoutFixture fixture) : IClassFixture<S
     // The first subscriber of the topology: subscribed once Redis counts its instance (no message says so).
     private async Task<SocketSubscriber> SubscribeAsync(Uri endpoint)
     {
-        var subscriber = await SocketSubscriber.ConnectAsync(endpoint, Kit.Token(ShopKit.StaffId));
+        var subscriber = await SocketSubscriber.ConnectAsync(endpoint, await Kit.StaffTokenAsync());
         await subscriber.SubscribeAsync("orders", OrderPlaced);
         using var redis = await ConnectionMultiplexer.ConnectAsync(Topology.RedisConnectionString);
         var server = redis.GetServer(redis.GetEndPoints()[0]);

@@ -18,10 +18,14 @@ namespace Graph.Api.Tests.ScaleOut;
 public sealed class ScaleoutKit : IDisposable
 {
     private readonly ShopApiFactory _factory;
+    private readonly Uri _url;
+    private readonly SemaphoreSlim _staffSignIn = new(1, 1);
+    private string? _staffToken;
 
     public ScaleoutKit(ScaleoutTopology topology)
     {
         ArgumentNullException.ThrowIfNull(topology);
+        _url = topology.Url;
         _factory = new ShopApiFactory(DatabaseProvider.Postgres)
         {
             EnvironmentName = "Production",
@@ -44,11 +48,29 @@ public sealed class ScaleoutKit : IDisposable
         return client;
     }
 
+    /// <summary>
+    /// The demo STAFF user's token: signed in once through nginx with the second factor (enrolled
+    /// then, <see cref="MfaSignIn"/>), and reused by every test of the topology.
+    /// </summary>
+    public async Task<string> StaffTokenAsync()
+    {
+        await _staffSignIn.WaitAsync();
+        try
+        {
+            using var client = new HttpClient { BaseAddress = new Uri(_url, "/") };
+            return _staffToken ??= await client.LogInAsync(DemoAccounts.Staff);
+        }
+        finally
+        {
+            _staffSignIn.Release();
+        }
+    }
+
     public string Token(int userId)
     {
         using var db = Db();
         var user = db.Users.AsNoTracking().Single(u => u.Id == userId);
-        return _factory.Services.GetRequiredService<TokenService>().Issue(ShopClaims.PrincipalFor(user));
+        return _factory.Services.GetRequiredService<TokenService>().Issue(ShopClaims.PrincipalFor(user, secondFactor: false));
     }
 
     /// <summary>New customers, each with <paramref name="quantity"/> of the product in the cart.</summary>
@@ -75,5 +97,9 @@ public sealed class ScaleoutKit : IDisposable
         await db.Products.Where(p => p.Id == productId).ExecuteUpdateAsync(s => s.SetProperty(p => p.Stock, stock));
     }
 
-    public void Dispose() => _factory.Dispose();
+    public void Dispose()
+    {
+        _factory.Dispose();
+        _staffSignIn.Dispose();
+    }
 }

@@ -150,7 +150,7 @@ public sealed class ScaleoutTests(ScaleoutFixture fixture) : IClassFixture<Scale
 
     private async Task<SocketSubscriber> SubscribeToOrdersAsync(Uri endpoint)
     {
-        var subscriber = await SocketSubscriber.ConnectAsync(endpoint, Kit.Token(ShopKit.StaffId));
+        var subscriber = await SocketSubscriber.ConnectAsync(endpoint, await Kit.StaffTokenAsync());
         await subscriber.SubscribeAsync("orders", OrderPlaced);
 
         // Subscribed once the instance serving it has its Redis subscription (no message says so).
