@@ -40,8 +40,19 @@ public static class MfaSignIn
         return logIn["mfaEnrollmentRequired"]!.GetValue<bool>() ? await EnrolAsync(client, key, token, clock ?? TimeProvider.System) : token;
     }
 
-    /// <summary>Enrols the holder of <paramref name="token"/> and returns the new token (with the second factor).</summary>
-    public static async Task<string> EnrolAsync(HttpClient client, (string Server, string Email) key, string token, TimeProvider clock)
+    /// <summary>Enrols <paramref name="email"/>, signed in with <paramref name="token"/>, and returns the new token (with the second factor).</summary>
+    public static Task<string> EnrolAsync(HttpClient client, string email, string token) =>
+        EnrolAsync(client, (client.BaseAddress!.ToString(), email), token, TimeProvider.System);
+
+    /// <summary>A code <paramref name="email"/> (enrolled through this helper on the client's server) has not used yet.</summary>
+    public static string NextCode(HttpClient client, string email)
+    {
+        var enrolment = Enrolments[(client.BaseAddress!.ToString(), email)];
+        return enrolment.NextTotp(TimeProvider.System)
+            ?? (enrolment.RecoveryCodes.TryDequeue(out var recovery) ? recovery : throw new InvalidOperationException("Every code of this enrolment is used up."));
+    }
+
+    private static async Task<string> EnrolAsync(HttpClient client, (string Server, string Email) key, string token, TimeProvider clock)
     {
         var begin = await PostAsync(client, "mutation { beginMfaEnrollment { secret errors { __typename } } }", null, token);
         var secret = Base32Encoding.ToBytes(begin["beginMfaEnrollment"]!["secret"]!.GetValue<string>());
