@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
+using Microsoft.IdentityModel.JsonWebTokens;
 using OtpNet;
 
 namespace Graph.Api.Tests.Infrastructure;
@@ -21,7 +22,10 @@ public static class MfaSignIn
         }
         """;
 
-    private static readonly ConcurrentDictionary<(string Server, string Email), Enrolment> Enrolments = new();
+    // Each enrolment under two keys: the server's base address and email, and the account's security
+    // stamp (carried by the challenge's ticket), which finds it again when the same database is served
+    // on another address (a restarted process, another instance of a scale-out).
+    private static readonly ConcurrentDictionary<string, Enrolment> Enrolments = new();
 
     /// <summary>The token of a complete sign-in of <paramref name="email"/> (with the second factor where the account has or needs one).</summary>
     public static async Task<string> LogInAsync(HttpClient client, string email, string password, TimeProvider? clock = null)
@@ -32,8 +36,13 @@ public static class MfaSignIn
         var key = (client.BaseAddress!.ToString(), email);
         if (logIn["mfaChallenge"]?["ticket"]?.GetValue<string>() is { } ticket)
         {
-            Assert.True(Enrolments.TryGetValue(key, out var known), $"{email} has MFA on {key.Item1} but was not enrolled through this helper");
-            return await VerifyAsync(client, known, ticket, clock ?? TimeProvider.System);
+            Assert.True(
+                Enrolments.TryGetValue(AddressKey(key), out var known) || Enrolments.TryGetValue(StampKey(ticket), out known),
+                $"{email} has MFA on {key.Item1} but was not enrolled through this helper");
+            var verified = await VerifyAsync(client, known, ticket, clock ?? TimeProvider.System);
+            Enrolments[AddressKey(key)] = known;
+            Enrolments[StampKey(verified)] = known;
+            return verified;
         }
 
         var token = logIn["token"]!.GetValue<string>();
@@ -47,7 +56,7 @@ public static class MfaSignIn
     /// <summary>A code <paramref name="email"/> (enrolled through this helper on the client's server) has not used yet.</summary>
     public static string NextCode(HttpClient client, string email)
     {
-        var enrolment = Enrolments[(client.BaseAddress!.ToString(), email)];
+        var enrolment = Enrolments[AddressKey((client.BaseAddress!.ToString(), email))];
         return enrolment.NextTotp(TimeProvider.System)
             ?? (enrolment.RecoveryCodes.TryDequeue(out var recovery) ? recovery : throw new InvalidOperationException("Every code of this enrolment is used up."));
     }
@@ -65,8 +74,10 @@ public static class MfaSignIn
             enrolment.RecoveryCodes.Enqueue(recovery!.GetValue<string>());
         }
 
-        Enrolments[key] = enrolment;
-        return confirm["token"]!.GetValue<string>();
+        var confirmed = confirm["token"]!.GetValue<string>();
+        Enrolments[AddressKey(key)] = enrolment;
+        Enrolments[StampKey(confirmed)] = enrolment;
+        return confirmed;
     }
 
     private static async Task<string> VerifyAsync(HttpClient client, Enrolment enrolment, string ticket, TimeProvider clock)
@@ -94,6 +105,10 @@ public static class MfaSignIn
         Assert.True(body["errors"] is null, $"{query}: {body.ToJsonString()}");
         return body["data"]!;
     }
+
+    private static string AddressKey((string Server, string Email) key) => key.Server + "|" + key.Email;
+
+    private static string StampKey(string token) => "sst|" + new JsonWebToken(token).GetClaim("sst").Value;
 
     private static StringContent JsonContent(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
 

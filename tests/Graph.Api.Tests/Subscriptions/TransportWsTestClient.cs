@@ -79,6 +79,21 @@ public sealed class TransportWsTestClient : IAsyncDisposable
         }
     }
 
+    /// <summary>Reads until the server closes the connection: its close code, or null when it is still open after <paramref name="timeout"/>.</summary>
+    public async Task<int?> ClosedWithAsync(TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        while (!deadline.IsCancellationRequested)
+        {
+            if (await ReceiveAsync(timeout) is null)
+            {
+                return _socket.CloseStatus is { } status ? (int)status : null;
+            }
+        }
+
+        return null;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_socket.State == WebSocketState.Open)
