@@ -47,7 +47,8 @@ public sealed class FrontendOperationRunTests : IDisposable
         }, 7),
         ["RestockProduct"] = new(DemoAccounts.Staff, new() { ["productId"] = Product1, ["quantity"] = 5 }, 4),
         ["BeginMfaEnrollment"] = new(DemoAccounts.Alice, [], 2),
-        ["ConfirmMfaEnrollment"] = new(DemoAccounts.Alice, [], 13) // the ten recovery codes are ten inserts (SQLite does not batch) { Arrange = f => EnrollmentBegunAsync(f, DemoAccounts.Alice) },
+        // The ten recovery codes are ten inserts (SQLite does not batch them).
+        ["ConfirmMfaEnrollment"] = new(DemoAccounts.Alice, [], 13) { Arrange = f => EnrollmentBegunAsync(f, DemoAccounts.Alice) },
         ["VerifyMfa"] = new(null, [], 4) { Arrange = f => MfaChallengeAsync(f, DemoAccounts.Bob) },
         ["DisableMfa"] = new(DemoAccounts.Staff, [], 5) { Arrange = f => Task.FromResult(new Dictionary<string, object?> { ["code"] = MfaSignIn.NextCode(f.CreateClient(), DemoAccounts.Staff) }) },
         ["ChangePassword"] = new(DemoAccounts.Alice, new() { ["currentPassword"] = DemoAccounts.Password, ["newPassword"] = "An0ther-Pass!" }, 3),
