@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { logIn as signIn } from './lib/shop.mjs';
 
 const [base, screenshot] = process.argv.slice(2);
 if (!base || !screenshot) {
@@ -127,14 +128,14 @@ async function responseText(page, predicate) {
 // A second tab subscribes to one product's stock; a restock by staff must arrive in its pane.
 async function subscribeToStock(page) {
   const { productBySlug: product } = await graphql('{ productBySlug(slug: "classic-novel-1") { id } }');
-  const { logIn } = await graphql('mutation { logIn(input: { email: "staff@shop.test", password: "Passw0rd!" }) { token } }');
+  const staffToken = await signIn(endpoint, 'staff@shop.test'); // with the second factor staff must use
   const sockets = [];
   page.on('websocket', (ws) => sockets.push(ws.url()));
   await page.getByRole('button', { name: /^New Document/ }).click();
   await page.getByText('Schema available').waitFor();
   await runInEditor(page, `subscription StockWatch {\n  productStockChanged(productId: "${product.id}") { name inStock }\n}`);
   await page.waitForTimeout(1_000);
-  await graphql('mutation($id: ID!) { restockProduct(input: { productId: $id, quantity: 1 }) { errors { __typename } } }', { id: product.id }, logIn.token);
+  await graphql('mutation($id: ID!) { restockProduct(input: { productId: $id, quantity: 1 }) { errors { __typename } } }', { id: product.id }, staffToken);
   const text = await responseText(page, (t) => t.includes('productStockChanged'));
   return { ok: true, sockets, shows: text.match(/"name": "[^"]+"/g) };
 }

@@ -76,7 +76,7 @@ fi
 
 checkout_run() { # name url
   local staff tokens="$out/$1.tokens"
-  staff=$(gql "$2" "" '{"query":"mutation { logIn(input: { email: \"staff@shop.test\", password: \"Passw0rd!\" }) { token } }"}' | token_of)
+  staff=$(node "$root/tests/e2e/staff-token.mjs" "$2") # STAFF sign in with MFA
   gql "$2" "$staff" '{"query":"mutation { restockProduct(input: { productId: \"UHJvZHVjdDoy\", quantity: 900000 }) { product { stock } } }"}' >/dev/null
   : > "$tokens"
   for i in $(seq 1 32); do
@@ -104,7 +104,7 @@ fi
 if [ -z "$only" ] || [ "$only" = latency ]; then
   up 2
   read -r port_a port_b <<< "$INSTANCE_PORTS"
-  staff=$(gql "$URL" "" '{"query":"mutation { logIn(input: { email: \"staff@shop.test\", password: \"Passw0rd!\" }) { token } }"}' | token_of)
+  staff=$(node "$root/tests/e2e/staff-token.mjs" "$URL") # STAFF sign in with MFA
   NODE_PATH="$root/tests/e2e/node_modules" node "$here/bench-latency.cjs" "http://127.0.0.1:$port_a/graphql" "http://127.0.0.1:$port_b/graphql" "$staff" 200
   down
 fi

@@ -27,3 +27,10 @@ public sealed class InvalidDisplayNameErrorType : ErrorObjectType<InvalidDisplay
 }
 
 public sealed class InvalidCredentialsErrorType : ErrorObjectType<InvalidCredentialsError>;
+
+public sealed class UserNotFoundErrorType : ErrorObjectType<UserNotFoundError>
+{
+    public UserNotFoundErrorType() => Field(e => e.UserId, type: typeof(NonNullGraphType<IdGraphType>));
+}
+
+public sealed class LastAdminErrorType : ErrorObjectType<LastAdminError>;

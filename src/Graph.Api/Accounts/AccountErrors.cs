@@ -27,3 +27,14 @@ public sealed record InvalidCredentialsError : IPayloadError
 {
     public string Message => "The email or password is wrong.";
 }
+
+public sealed record UserNotFoundError(string UserId) : IPayloadError
+{
+    public string Message => "No account has this id.";
+}
+
+/// <summary>The shop always keeps an ADMIN: the last one cannot be demoted.</summary>
+public sealed record LastAdminError : IPayloadError
+{
+    public string Message => "This is the last ADMIN; promote another account first.";
+}

@@ -27,3 +27,27 @@ public sealed class LogInInputType : InputObjectGraphType<LogInInput>
         Field(i => i.Password);
     }
 }
+
+public sealed record ChangePasswordInput(string CurrentPassword, string NewPassword);
+
+public sealed record SetUserRoleInput(string UserId, Role Role);
+
+public sealed class ChangePasswordInputType : InputObjectGraphType<ChangePasswordInput>
+{
+    public ChangePasswordInputType()
+    {
+        Name = "ChangePasswordInput";
+        Field(i => i.CurrentPassword);
+        Field(i => i.NewPassword);
+    }
+}
+
+public sealed class SetUserRoleInputType : InputObjectGraphType<SetUserRoleInput>
+{
+    public SetUserRoleInputType()
+    {
+        Name = "SetUserRoleInput";
+        Field(i => i.UserId, type: typeof(NonNullGraphType<IdGraphType>));
+        Field(i => i.Role, type: typeof(NonNullGraphType<RoleType>)).Description("The role the account gets.");
+    }
+}

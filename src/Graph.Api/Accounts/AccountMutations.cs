@@ -1,6 +1,6 @@
+using Graph.Api.Accounts.Mfa;
 using Graph.Api.Data;
 using Graph.Api.Schema;
-using Graph.AspNetCore.Execution;
 using Graph.AspNetCore.Mutations;
 using GraphQL;
 using GraphQL.Types;
@@ -82,7 +82,7 @@ public sealed class AccountMutations : IMutationFields
             throw;
         }
 
-        return SignedIn(services, user);
+        return SignIns.SignedIn(services, user, secondFactor: false);
     }
 
     private static async Task<SignInPayload> LogInAsync(IResolveFieldContext context, LogInInput input)
@@ -93,7 +93,7 @@ public sealed class AccountMutations : IMutationFields
         var throttle = services.GetRequiredService<SignInFailureThrottle>();
         if (throttle.TryBegin(email) is { } wait)
         {
-            throw RateLimited($"Too many failed sign-ins for this email; try again in {Seconds(wait)} s.", wait);
+            throw AccountRateLimits.RateLimited($"Too many failed sign-ins for this email; try again in {AccountRateLimits.Seconds(wait)} s.", wait);
         }
 
         try
@@ -111,7 +111,14 @@ public sealed class AccountMutations : IMutationFields
             }
 
             throttle.Succeeded(email);
-            return SignedIn(services, user);
+            if (user.MfaEnabled)
+            {
+                // The password was right, but it is one factor of two: a ticket for verifyMfa, no token.
+                var (ticket, expiresAt) = services.GetRequiredService<MfaTickets>().Issue(user);
+                return new SignInPayload(null, null, null, null, new MfaChallenge(ticket, expiresAt));
+            }
+
+            return SignIns.SignedIn(services, user, secondFactor: false);
         }
         catch
         {
@@ -120,26 +127,14 @@ public sealed class AccountMutations : IMutationFields
         }
     }
 
-    private static SignInPayload SignedIn(IServiceProvider services, User user)
-    {
-        var principal = ShopClaims.PrincipalFor(user);
-        return new SignInPayload(services.GetRequiredService<TokenService>().Issue(principal), user, null, principal);
-    }
-
-    private static async Task EnsureWithinRateLimitAsync(IResolveFieldContext context)
+    internal static async Task EnsureWithinRateLimitAsync(IResolveFieldContext context)
     {
         var address = context.RequestServices!.GetRequiredService<IHttpContextAccessor>().HttpContext?.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         if (!await context.RequestServices!.GetRequiredService<SignInRateLimiter>().TryAcquireAsync(address))
         {
-            throw RateLimited("Too many sign-in attempts from this address; try again in a minute.", TimeSpan.FromMinutes(1));
+            throw AccountRateLimits.RateLimited("Too many sign-in attempts from this address; try again in a minute.", TimeSpan.FromMinutes(1));
         }
     }
 
-    // RATE_LIMITED with the whole seconds to wait in extensions.retryAfter, as HTTP's Retry-After has them.
-    private static ExecutionError RateLimited(string message, TimeSpan wait) =>
-        new(message) { Code = ErrorCodes.RateLimited, Extensions = new() { ["retryAfter"] = Seconds(wait) } };
-
-    private static int Seconds(TimeSpan wait) => (int)Math.Ceiling(Math.Max(wait.TotalSeconds, 1));
-
-    private static readonly Lazy<string> UnknownUserHash = new(() => new PasswordHasher<User>().HashPassword(null!, Guid.NewGuid().ToString()));
+    internal static readonly Lazy<string> UnknownUserHash = new(() => new PasswordHasher<User>().HashPassword(null!, Guid.NewGuid().ToString()));
 }

@@ -29,6 +29,7 @@ public sealed class AccountQueries : IQueryFields
                 await using var db = await context.OpenDbContextAsync();
                 return await request.ExecuteAsync(db.Users.AsNoTracking(), context.CancellationToken);
             })
-            .RequireRoles(ShopRoles.Admin);
+            .RequireRoles(ShopRoles.Admin)
+            .RequireMfa();
     }
 }

@@ -26,5 +26,17 @@ public sealed class AuthOptions
     /// <summary>How many emails the per-account limit remembers at most (its memory bound).</summary>
     public int SignInThrottleEntries { get; set; } = 100_000;
 
+    /// <summary>The issuer an authenticator app shows beside the account (the <c>otpauth://</c> URI's).</summary>
+    public string MfaIssuer { get; set; } = "Graph Shop";
+
+    /// <summary>How long the ticket of an MFA challenge (<c>logIn</c> of an enrolled user) may be redeemed by <c>verifyMfa</c>.</summary>
+    public TimeSpan MfaTicketLifetime { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// How long an instance trusts the security stamp it last read for a user: revoked tokens stop
+    /// working within this (open WebSockets and event streams within about twice this).
+    /// </summary>
+    public TimeSpan SecurityStampCacheDuration { get; set; } = TimeSpan.FromSeconds(5);
+
     public const int MinimumKeyBytes = 32;
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Graph.Api.Accounts.Sessions;
 using Graph.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
@@ -9,9 +10,9 @@ namespace Graph.Api.Accounts;
 /// <summary>
 /// Validates a WebSocket's <c>connection_init</c> token exactly as the JwtBearer handler validates the
 /// <c>Authorization</c> header: the same token handlers and <c>TokenValidationParameters</c> of the
-/// default scheme (signing key, algorithm, issuer, audience, lifetime).
+/// default scheme (signing key, algorithm, issuer, audience, lifetime), and its security stamp.
 /// </summary>
-public sealed class JwtConnectionTokenValidator(IOptionsMonitor<JwtBearerOptions> options) : IConnectionTokenValidator
+public sealed class JwtConnectionTokenValidator(IOptionsMonitor<JwtBearerOptions> options, SecurityStampCheck stamps) : IConnectionTokenValidator
 {
     public async ValueTask<ConnectionTokenValidation?> ValidateAsync(string token, CancellationToken cancellationToken)
     {
@@ -22,6 +23,11 @@ public sealed class JwtConnectionTokenValidator(IOptionsMonitor<JwtBearerOptions
             var result = await handler.ValidateTokenAsync(token, jwt.TokenValidationParameters);
             if (result.IsValid && result.ClaimsIdentity is { } identity)
             {
+                if (!await stamps.IsCurrentAsync(new ClaimsPrincipal(identity), cancellationToken))
+                {
+                    return null;
+                }
+
                 DateTimeOffset? expiresAt = result.SecurityToken?.ValidTo is { } validTo && validTo != DateTime.MinValue
                     ? new DateTimeOffset(DateTime.SpecifyKind(validTo, DateTimeKind.Utc))
                     : null;

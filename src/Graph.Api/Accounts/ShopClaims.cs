@@ -10,22 +10,37 @@ public static class ShopClaims
     public const string Role = "role";
     public const string Name = "name";
 
+    /// <summary>The user's security stamp when the token was issued (<see cref="User.SecurityStamp"/>).</summary>
+    public const string SecurityStamp = "sst";
+
+    /// <summary>How the user signed in (RFC 8176): <c>pwd</c>, plus <c>otp</c> after a second factor.</summary>
+    public const string AuthenticationMethods = "amr";
+
+    public const string Password = "pwd";
+    public const string OneTimePassword = "otp";
+
     /// <summary>The API's name of a role: CUSTOMER, STAFF, ADMIN.</summary>
     public static string RoleName(Role role) => role.ToString().ToUpperInvariant();
 
-    public static ClaimsPrincipal PrincipalFor(User user)
+    /// <param name="user">The account signing in.</param>
+    /// <param name="secondFactor">Whether a TOTP or recovery code was checked in this sign-in.</param>
+    public static ClaimsPrincipal PrincipalFor(User user, bool secondFactor)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var identity = new ClaimsIdentity(
-            [
-                new Claim(Subject, user.Id.ToString(CultureInfo.InvariantCulture)),
-                new Claim(Name, user.DisplayName),
-                new Claim(Role, RoleName(user.Role)),
-            ],
-            authenticationType: "Bearer",
-            nameType: Name,
-            roleType: Role);
-        return new ClaimsPrincipal(identity);
+        List<Claim> claims =
+        [
+            new Claim(Subject, user.Id.ToString(CultureInfo.InvariantCulture)),
+            new Claim(Name, user.DisplayName),
+            new Claim(Role, RoleName(user.Role)),
+            new Claim(SecurityStamp, user.SecurityStamp),
+            new Claim(AuthenticationMethods, Password),
+        ];
+        if (secondFactor)
+        {
+            claims.Add(new Claim(AuthenticationMethods, OneTimePassword));
+        }
+
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, authenticationType: "Bearer", nameType: Name, roleType: Role));
     }
 
     /// <summary>The signed-in user's id, or null for an anonymous user.</summary>
@@ -35,6 +50,17 @@ public static class ShopClaims
             ? id
             : null;
 
-    public static bool IsStaffOrAdmin(this ClaimsPrincipal? principal) =>
+    /// <summary>Whether this sign-in checked a second factor (<c>amr</c> has <c>otp</c>).</summary>
+    public static bool HasSecondFactor(this ClaimsPrincipal? principal) =>
+        principal?.HasClaim(AuthenticationMethods, OneTimePassword) == true;
+
+    public static bool HasStaffRole(this ClaimsPrincipal? principal) =>
         principal?.IsInRole(ShopRoles.Staff) == true || principal?.IsInRole(ShopRoles.Admin) == true;
+
+    /// <summary>
+    /// STAFF or ADMIN with the second factor: what every staff power needs (ownership policies,
+    /// staff-only transitions). A staff token without it has no staff power at all.
+    /// </summary>
+    public static bool IsStaffOrAdmin(this ClaimsPrincipal? principal) =>
+        principal.HasStaffRole() && principal.HasSecondFactor();
 }

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 
 namespace Graph.Api.Accounts;
@@ -18,6 +19,31 @@ public sealed class User
     public required string PasswordHash { get; set; }
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>
+    /// Carried in every token (<see cref="ShopClaims.SecurityStamp"/>) and checked on each authenticated
+    /// request: replacing it (<see cref="NewSecurityStamp"/>) revokes every token issued before.
+    /// </summary>
+    public string SecurityStamp { get; set; } = NewSecurityStamp();
+
+    /// <summary>The TOTP secret, protected by ASP.NET Core Data Protection; null while MFA is off.</summary>
+    public string? MfaSecret { get; set; }
+
+    /// <summary>A secret handed out by <c>beginMfaEnrollment</c>, protected, until a code from it confirms it.</summary>
+    public string? MfaPendingSecret { get; set; }
+
+    /// <summary>When MFA was turned on; null while it is off.</summary>
+    public DateTime? MfaEnabledAt { get; set; }
+
+    /// <summary>The last TOTP time step accepted: a code of that step or an earlier one is a replay.</summary>
+    public long? MfaLastTimeStep { get; set; }
+
+    public bool MfaEnabled => MfaEnabledAt is not null;
+
+    /// <summary>STAFF and ADMIN must sign in with a second factor.</summary>
+    public bool MustUseMfa => Role is Role.Staff or Role.Admin;
+
+    public static string NewSecurityStamp() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
 
     /// <summary>
     /// The form an email is stored, compared and rate-limited in: trimmed, Unicode NFKC (so full-width

@@ -12,5 +12,8 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.DisplayName).HasMaxLength(100);
         builder.Property(u => u.Role).HasConversion<string>().HasMaxLength(16);
         builder.Property(u => u.PasswordHash).HasMaxLength(512);
+        builder.Property(u => u.SecurityStamp).HasMaxLength(64);
+        builder.Property(u => u.MfaSecret).HasMaxLength(1024);
+        builder.Property(u => u.MfaPendingSecret).HasMaxLength(1024);
     }
 }

@@ -19,6 +19,10 @@ public sealed class UserType : ObjectGraphType<User>
             .Description("The sign-in email; readable by the user themself, STAFF and ADMIN.")
             .RequirePolicy(ShopPolicies.SelfOrStaff);
         Field(u => u.DisplayName).Description("The name shown to others.");
+        Field<BooleanGraphType, bool>("mfaEnabled")
+            .Description("Whether the account signs in with a second factor; readable by the user themself, STAFF and ADMIN.")
+            .Resolve(context => context.Source.MfaEnabled)
+            .RequirePolicy(ShopPolicies.SelfOrStaff);
         Field<NonNullGraphType<RoleType>, Role>("role").Resolve(context => context.Source.Role).Description("What the account may do.");
         Field(u => u.CreatedAt).Description("When the account was created.");
         Field<Carts.CartType, Carts.Cart>("cart")

@@ -17,7 +17,7 @@ public sealed class ProductFilterInputType : FilterInputType<Product>
         Field("sku", p => p.Sku);
         Field("price", p => p.Price);
         Field("inStock", p => p.Stock > 0);
-        Field("stock", p => p.Stock).RequireRoles(ShopRoles.Staff, ShopRoles.Admin);
+        Field("stock", p => p.Stock).RequireRoles(ShopRoles.Staff, ShopRoles.Admin).RequireMfa();
         Field("createdAt", p => p.CreatedAt);
     }
 }

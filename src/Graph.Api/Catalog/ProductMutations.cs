@@ -20,17 +20,17 @@ public sealed class ProductMutations : IMutationFields
     {
         mutation.MutationField<CreateProductInputType, CreateProductPayloadType, ProductPayload>("createProduct")
             .Description("Adds a product to the catalog; its URL name is made from its name.")
-            .RequireRoles(ShopRoles.Staff, ShopRoles.Admin)
+            .RequireRoles(ShopRoles.Staff, ShopRoles.Admin).RequireMfa()
             .ResolveAsync(async context => await CreateAsync(context, context.GetInput<CreateProductInput>()));
 
         mutation.MutationField<UpdateProductInputType, UpdateProductPayloadType, ProductPayload>("updateProduct")
             .Description("Changes a product's SKU, name, description, price or category.")
-            .RequireRoles(ShopRoles.Staff, ShopRoles.Admin)
+            .RequireRoles(ShopRoles.Staff, ShopRoles.Admin).RequireMfa()
             .ResolveAsync(async context => await UpdateAsync(context, context.GetInput<UpdateProductInput>()));
 
         mutation.MutationField<RestockProductInputType, RestockProductPayloadType, ProductPayload>("restockProduct")
             .Description("Adds units to a product's stock.")
-            .RequireRoles(ShopRoles.Staff, ShopRoles.Admin)
+            .RequireRoles(ShopRoles.Staff, ShopRoles.Admin).RequireMfa()
             .ResolveAsync(async context => await RestockAsync(context, context.GetInput<RestockProductInput>()));
     }
 

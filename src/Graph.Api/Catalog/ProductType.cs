@@ -28,7 +28,7 @@ public sealed class ProductType : ObjectGraphType<Product>
             .Resolve(context => context.Source.Stock > 0);
         Field(p => p.Stock, nullable: true)
             .Description("The exact number of units on hand; STAFF and ADMIN only (everyone else sees `inStock`).")
-            .RequireRoles(ShopRoles.Staff, ShopRoles.Admin);
+            .RequireRoles(ShopRoles.Staff, ShopRoles.Admin).RequireMfa();
         Field(p => p.CreatedAt).Description("When the product was added to the catalog.");
 
         Field<NonNullGraphType<CategoryType>, IDataLoaderResult<Category?>>("category")

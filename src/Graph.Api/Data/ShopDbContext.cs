@@ -3,13 +3,19 @@ using Graph.Api.Carts;
 using Graph.Api.Catalog;
 using Graph.Api.Orders;
 using Graph.Api.Outbox;
+using Graph.Api.Accounts.Audit;
+using Graph.Api.Accounts.Mfa;
 using Graph.Api.Reviews;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Graph.Api.Data;
 
-/// <summary>The shop's database: every entity of the contract (src/Graph.Api/README.md) and the outbox.</summary>
-public sealed class ShopDbContext(DbContextOptions<ShopDbContext> options) : DbContext(options)
+/// <summary>
+/// The shop's database: every entity of the contract (src/Graph.Api/README.md), the outbox, the audit
+/// trail and the Data Protection key ring (shared by every instance, backed up with the data it protects).
+/// </summary>
+public sealed class ShopDbContext(DbContextOptions<ShopDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<User> Users => Set<User>();
 
@@ -32,6 +38,12 @@ public sealed class ShopDbContext(DbContextOptions<ShopDbContext> options) : DbC
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<CheckoutAttempt> CheckoutAttempts => Set<CheckoutAttempt>();
+
+    public DbSet<MfaRecoveryCode> MfaRecoveryCodes => Set<MfaRecoveryCode>();
+
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -14,6 +14,9 @@ public static class WriteLocks
     /// <summary>Creating and updating products.</summary>
     public const long Catalog = 0x67726170682d6361; // "graph-ca"
 
+    /// <summary>Changing roles: the last-ADMIN check and the demotion happen one at a time.</summary>
+    public const long Roles = 0x67726170682d726f; // "graph-ro"
+
     /// <summary>Waits for <paramref name="key"/> in the current transaction (released at its end); nothing on SQLite.</summary>
     public static async Task SerializeAsync(this ShopDbContext db, long key, CancellationToken cancellationToken)
     {

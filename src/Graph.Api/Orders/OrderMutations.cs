@@ -36,7 +36,7 @@ public sealed class OrderMutations : IMutationFields
 
         mutation.MutationField<UpdateOrderStatusInputType, UpdateOrderStatusPayloadType, OrderPayload>("updateOrderStatus")
             .Description("Moves an order to its next status (STAFF, ADMIN).")
-            .RequireRoles(ShopRoles.Staff, ShopRoles.Admin)
+            .RequireRoles(ShopRoles.Staff, ShopRoles.Admin).RequireMfa()
             .ResolveAsync(async context =>
             {
                 var input = context.GetInput<UpdateOrderStatusInput>();

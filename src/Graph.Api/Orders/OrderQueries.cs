@@ -24,7 +24,7 @@ public sealed class OrderQueries : IQueryFields
                 await using var db = await context.OpenDbContextAsync();
                 return await request.ExecuteAsync(db.Orders.AsNoTracking(), context.CancellationToken);
             })
-            .RequireRoles(ShopRoles.Staff, ShopRoles.Admin);
+            .RequireRoles(ShopRoles.Staff, ShopRoles.Admin).RequireMfa();
     }
 }
 

@@ -21,7 +21,7 @@ public sealed class OrderSubscriptions : ISubscriptionFields
     {
         subscription.Field<NonNullGraphType<OrderType>>("orderPlaced")
             .Description("Every order checkout places, as it is placed.")
-            .RequireRoles(ShopRoles.Staff, ShopRoles.Admin)
+            .RequireRoles(ShopRoles.Staff, ShopRoles.Admin).RequireMfa()
             .ResolveStream(context => context.RequestServices!.GetRequiredService<ITopicEventBus>().Subscribe<OutboxEvent>(nameof(OrderPlaced)))
             .ResolveAsync(context => OrderOfAsync(context, ((OrderPlaced)((OutboxEvent)context.Source!).Event).OrderId));
 

@@ -11,6 +11,9 @@ public sealed class AuthorizationError : ExecutionError
     /// <summary>Signed in, but not allowed.</summary>
     public const string NotAuthorized = "AUTH_NOT_AUTHORIZED";
 
+    /// <summary>Signed in and otherwise allowed, but without the second factor the element requires.</summary>
+    public const string MfaRequired = "AUTH_MFA_REQUIRED";
+
     private AuthorizationError(string message, string code)
         : base(message) => Code = code;
 
@@ -19,4 +22,8 @@ public sealed class AuthorizationError : ExecutionError
         user?.Identity?.IsAuthenticated == true
             ? new AuthorizationError($"You are not allowed to read {what}.", NotAuthorized)
             : new AuthorizationError($"Sign in to read {what}.", NotAuthenticated);
+
+    /// <summary>The error for a signed-in user who lacks only the second factor.</summary>
+    public static AuthorizationError SecondFactorMissing(string what) =>
+        new($"Sign in with your second factor (verifyMfa) to read {what}.", MfaRequired);
 }

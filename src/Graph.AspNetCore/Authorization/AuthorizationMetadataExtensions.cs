@@ -27,6 +27,24 @@ public static class AuthorizationMetadataExtensions
         where T : IMetadataWriter =>
         element.ApplyDirective(AuthorizeDirective.DirectiveName, "policy", policy);
 
+    /// <summary>
+    /// Requires a sign-in with a second factor as well: <c>mfa: true</c> on the element's
+    /// <c>@authorize</c> (added to the one already declared, e.g. after <see cref="RequireRoles{T}"/>).
+    /// What counts as a second factor is the application's <see cref="GraphQLAuthorizationPolicies.SecondFactor"/> policy.
+    /// </summary>
+    public static T RequireMfa<T>(this T element)
+        where T : IMetadataWriter
+    {
+        ArgumentNullException.ThrowIfNull(element);
+        if (element.MetadataReader.FindAppliedDirective(AuthorizeDirective.DirectiveName) is { } applied)
+        {
+            applied.AddArgument(new DirectiveArgument("mfa") { Value = true });
+            return element;
+        }
+
+        return element.ApplyDirective(AuthorizeDirective.DirectiveName, "mfa", true);
+    }
+
     /// <summary>The requirement declared on the element, or null when it has none.</summary>
     public static AuthorizeRequirement? GetAuthorizeRequirement(this IMetadataReader element)
     {
@@ -44,11 +62,13 @@ public static class AuthorizationMetadataExtensions
             IEnumerable<object> list => list.Select(r => r.ToString()!).ToArray(),
             _ => null,
         };
-        return new AuthorizeRequirement(roles, policy);
+        var mfa = applied.FindArgument("mfa")?.Value is true;
+        return new AuthorizeRequirement(roles, policy, mfa);
     }
 }
 
-/// <summary>What <c>@authorize</c> asks for: always a signed-in user, plus a role among <see cref="Roles"/> and <see cref="Policy"/> when given.</summary>
+/// <summary>What <c>@authorize</c> asks for: always a signed-in user, plus a role among <see cref="Roles"/>, <see cref="Policy"/> and a second factor when given.</summary>
 /// <param name="Roles">The user needs one of these roles, when not null.</param>
 /// <param name="Policy">This ASP.NET Core policy must succeed, when not null.</param>
-public sealed record AuthorizeRequirement(IReadOnlyList<string>? Roles, string? Policy);
+/// <param name="Mfa">The <see cref="GraphQLAuthorizationPolicies.SecondFactor"/> policy must succeed as well.</param>
+public sealed record AuthorizeRequirement(IReadOnlyList<string>? Roles, string? Policy, bool Mfa = false);

@@ -62,7 +62,7 @@ public sealed class AuthorizationValidationRule : ValidationRuleBase, IRequestVa
         {
             if (requirement is not null && !await authorizer.IsAllowedWithoutResourceAsync(context.User, requirement).ConfigureAwait(false))
             {
-                decisions.Deny(field, AuthorizationError.For(context.User, $"'{definition.Name}'"));
+                decisions.Deny(field, await authorizer.DenialAsync(context.User, requirement, $"'{definition.Name}'").ConfigureAwait(false));
                 return;
             }
         }

@@ -37,7 +37,7 @@ internal sealed class AuthorizingFieldResolver(IFieldResolver inner, FieldAuthor
                 && await authorizer.IsAllowedForResourceAsync(user, requirement, context.Source).ConfigureAwait(false);
             if (!allowed)
             {
-                throw AuthorizationError.For(user, $"'{context.FieldDefinition.Name}'");
+                throw await authorizer.DenialAsync(user, requirement, $"'{context.FieldDefinition.Name}'").ConfigureAwait(false);
             }
         }
 
@@ -113,7 +113,7 @@ internal sealed class AuthorizingFieldResolver(IFieldResolver inner, FieldAuthor
         if (!await authorizer.IsAllowedWithoutResourceAsync(context.EffectiveUser(), requirement).ConfigureAwait(false)
             || !await authorizer.IsAllowedForResourceAsync(context.EffectiveUser(), requirement, value).ConfigureAwait(false))
         {
-            throw AuthorizationError.For(context.EffectiveUser(), $"'{context.FieldDefinition.Name}'");
+            throw await authorizer.DenialAsync(context.EffectiveUser(), requirement, $"'{context.FieldDefinition.Name}'").ConfigureAwait(false);
         }
     }
 
@@ -134,7 +134,7 @@ internal sealed class AuthorizingFieldResolver(IFieldResolver inner, FieldAuthor
                         && (!await authorizer.IsAllowedWithoutResourceAsync(context.EffectiveUser(), requirement).ConfigureAwait(false)
                             || !await authorizer.IsAllowedForResourceAsync(context.EffectiveUser(), requirement, null).ConfigureAwait(false)))
                     {
-                        throw AuthorizationError.For(context.EffectiveUser(), $"'{name}' (used in '{context.FieldDefinition.Name}')");
+                        throw await authorizer.DenialAsync(context.EffectiveUser(), requirement, $"'{name}' (used in '{context.FieldDefinition.Name}')").ConfigureAwait(false);
                     }
 
                     await CheckInputAsync(authorizer, context, field.ResolvedType!, fieldValue).ConfigureAwait(false);

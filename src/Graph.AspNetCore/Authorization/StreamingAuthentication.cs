@@ -39,6 +39,34 @@ internal static class StreamingAuthentication
             ? DateTimeOffset.FromUnixTimeSeconds(seconds)
             : null;
 
+    /// <summary>
+    /// Completes when the credentials of a signed-in <paramref name="user"/> end: true when they were
+    /// revoked (the application's <see cref="ICredentialRevocationMonitor"/>), false when
+    /// <paramref name="expiresAt"/> has passed. Cancelled with <paramref name="cancellationToken"/>.
+    /// An anonymous user has nothing to revoke, and costs no monitor.
+    /// </summary>
+    public static async Task<bool> WhenCredentialsEndAsync(ClaimsPrincipal? user, DateTimeOffset? expiresAt, IServiceProvider services, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var monitor = user?.Identity?.IsAuthenticated == true ? services.GetService<ICredentialRevocationMonitor>() : null;
+        if (monitor is null)
+        {
+            await WhenExpiredAsync(expiresAt, time, cancellationToken).ConfigureAwait(false);
+            return false;
+        }
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var expired = WhenExpiredAsync(expiresAt, time, stop.Token);
+        var revoked = monitor.WhenRevokedAsync(user!, stop.Token);
+        var first = await Task.WhenAny(expired, revoked).ConfigureAwait(false);
+        await stop.CancelAsync().ConfigureAwait(false);
+        await first.ConfigureAwait(false);
+        return first == revoked;
+    }
+
+    /// <summary>The error an event stream ends with when its credentials expired or were revoked.</summary>
+    public static GraphQL.ExecutionError EndedError(bool revoked) =>
+        new(revoked ? "The token has been revoked; sign in again." : "The token has expired; subscribe again with a fresh one.") { Code = AuthorizationError.NotAuthenticated };
+
     /// <summary>Completes when <paramref name="expiresAt"/> has passed (never, when it is null).</summary>
     public static Task WhenExpiredAsync(DateTimeOffset? expiresAt, TimeProvider time, CancellationToken cancellationToken)
     {

@@ -57,14 +57,13 @@ internal sealed class DistinctEventStream<TSchema>(
             await stream.StartAsync().ConfigureAwait(false);
             using var keepAlive = new CancellationTokenSource();
             var keepingAlive = stream.KeepAliveAsync(options.KeepAliveInterval, time, keepAlive.Token);
-            var ended = await Task.WhenAny(
-                observer.Completion,
-                StreamingAuthentication.WhenExpiredAsync(expiresAt, time, context.RequestAborted)).ConfigureAwait(false);
+            var credentialsEnd = StreamingAuthentication.WhenCredentialsEndAsync(user, expiresAt, context.RequestServices, time, context.RequestAborted);
+            var ended = await Task.WhenAny(observer.Completion, credentialsEnd).ConfigureAwait(false);
             await keepAlive.CancelAsync().ConfigureAwait(false);
             await keepingAlive.ConfigureAwait(false);
             if (ended != observer.Completion && !context.RequestAborted.IsCancellationRequested && observer.TryEnd())
             {
-                var expired = new ExecutionError("The token has expired; subscribe again with a fresh one.") { Code = AuthorizationError.NotAuthenticated };
+                var expired = StreamingAuthentication.EndedError(credentialsEnd.IsCompletedSuccessfully && credentialsEnd.Result);
                 await stream.WriteAsync(SseEvents.Next(new ExecutionResult { Errors = [expired] }, json), context.RequestAborted).ConfigureAwait(false);
                 await stream.WriteAsync(SseEvents.Complete, context.RequestAborted).ConfigureAwait(false);
             }

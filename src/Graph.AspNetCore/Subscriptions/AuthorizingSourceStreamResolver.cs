@@ -40,7 +40,7 @@ internal sealed class AuthorizingSourceStreamResolver(
                 && await authorizer.IsAllowedForResourceAsync(context.User, requirement, context.Source).ConfigureAwait(false);
             if (!allowed)
             {
-                throw AuthorizationError.For(context.User, $"'{context.FieldDefinition.Name}'");
+                throw await authorizer.DenialAsync(context.User, requirement, $"'{context.FieldDefinition.Name}'").ConfigureAwait(false);
             }
         }
 

@@ -38,7 +38,7 @@ public static class SubscriptionAuthorizationExtensions
         if (!await authorizer.IsAllowedWithoutResourceAsync(context.User, requirement).ConfigureAwait(false)
             || !await authorizer.IsAllowedForResourceAsync(context.User, requirement, value).ConfigureAwait(false))
         {
-            throw AuthorizationError.For(context.User, $"'{context.FieldDefinition.Name}'");
+            throw await authorizer.DenialAsync(context.User, requirement, $"'{context.FieldDefinition.Name}'").ConfigureAwait(false);
         }
     }
 }

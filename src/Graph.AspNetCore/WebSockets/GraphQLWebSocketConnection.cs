@@ -130,9 +130,9 @@ internal abstract partial class GraphQLWebSocketConnection<TSchema>
         User = user;
         IsAcknowledged = true;
         await SendAsync("connection_ack", null, null).ConfigureAwait(false);
-        if (expiresAt is not null)
+        if (expiresAt is not null || user.Identity?.IsAuthenticated == true)
         {
-            _ = CloseWhenExpiredAsync(expiresAt.Value);
+            _ = CloseWhenCredentialsEndAsync(user, expiresAt);
         }
 
         _ = WebSocketTimers.HousekeepAsync(_channel, Options.KeepAliveInterval, _services.Time, SendKeepAliveAsync);
@@ -266,12 +266,14 @@ internal abstract partial class GraphQLWebSocketConnection<TSchema>
         }
     }
 
-    private async Task CloseWhenExpiredAsync(DateTimeOffset expiresAt)
+    // Expired or revoked (signed out everywhere, a role or password changed), the connection closes with 4403.
+    private async Task CloseWhenCredentialsEndAsync(ClaimsPrincipal user, DateTimeOffset? expiresAt)
     {
-        var timer = StreamingAuthentication.WhenExpiredAsync(expiresAt, _services.Time, _channel.Lifetime);
-        if (await WebSocketTimers.ElapsedAsync(timer).ConfigureAwait(false))
+        var ended = StreamingAuthentication.WhenCredentialsEndAsync(user, expiresAt, _http.RequestServices, _services.Time, _channel.Lifetime);
+        if (await WebSocketTimers.ElapsedAsync(ended).ConfigureAwait(false))
         {
-            await CloseAsync(WebSocketCloseCodes.Forbidden, "Forbidden: the token has expired").ConfigureAwait(false);
+            var reason = ended.Result ? "Forbidden: the token has been revoked" : "Forbidden: the token has expired";
+            await CloseAsync(WebSocketCloseCodes.Forbidden, reason).ConfigureAwait(false);
         }
     }
 

@@ -4,14 +4,19 @@ namespace Graph.Api.Tests.Accounts;
 
 /// <summary>
 /// Every <c>@authorize</c>d field and ownership rule × {anonymous, the owner, another customer,
-/// staff, admin}: allowed ones return data, denied ones null with the right code, and the rest of
-/// the response still arrives.
+/// staff, admin, staff and admin without their second factor}: allowed ones return data, denied
+/// ones null with the right code, and the rest of the response still arrives. A STAFF or ADMIN token
+/// without MFA (before enrolment) is refused whole with <c>AUTH_MFA_REQUIRED</c> for anything but
+/// <c>me</c> and the enrolment mutations.
 /// </summary>
 public sealed class AuthorizationMatrixTests : IDisposable
 {
     private const string Allowed = "allowed";
     private const string NotAuthenticated = "AUTH_NOT_AUTHENTICATED";
     private const string NotAuthorized = "AUTH_NOT_AUTHORIZED";
+    private const string MfaRequired = "AUTH_MFA_REQUIRED";
+    private const string StaffWithoutMfa = "staff, password only";
+    private const string AdminWithoutMfa = "admin, password only";
     private const string AliceId = "VXNlcjoz"; // User:3
 
     private readonly ShopApiFactory _factory = new();
@@ -23,14 +28,16 @@ public sealed class AuthorizationMatrixTests : IDisposable
     [InlineData(DemoAccounts.Alice, NotAuthorized)]
     [InlineData(DemoAccounts.Staff, Allowed)]
     [InlineData(DemoAccounts.Admin, Allowed)]
+    [InlineData(StaffWithoutMfa, MfaRequired)]
+    [InlineData(AdminWithoutMfa, MfaRequired)]
     public async Task Product_stock_is_for_staff_and_admin(string? user, string expected)
     {
-        using var client = await _factory.ClientAsAsync(user);
+        using var client = await ClientAsAsync(user);
 
         var response = await client.PostAsync("""{ productBySlug(slug: "classic-novel-1") { name stock inStock } }""");
 
         await AssertOutcome(response, expected, "productBySlug", "stock");
-        Assert.Equal("Classic Novel", response.Data!["productBySlug"]!["name"]!.GetValue<string>());
+        Assert.Equal(expected == MfaRequired ? null : "Classic Novel", response.Data?["productBySlug"]!["name"]!.GetValue<string>());
     }
 
     [Fact]
@@ -41,7 +48,7 @@ public sealed class AuthorizationMatrixTests : IDisposable
 
         foreach (var (user, expected) in sequence)
         {
-            using var client = await _factory.ClientAsAsync(user);
+            using var client = await ClientAsAsync(user);
             await AssertOutcome(await client.PostAsync(Query), expected, "productBySlug", "stock");
         }
     }
@@ -52,23 +59,27 @@ public sealed class AuthorizationMatrixTests : IDisposable
     [InlineData(DemoAccounts.Bob, NotAuthorized)]
     [InlineData(DemoAccounts.Staff, Allowed)]
     [InlineData(DemoAccounts.Admin, Allowed)]
+    [InlineData(StaffWithoutMfa, MfaRequired)]
+    [InlineData(AdminWithoutMfa, MfaRequired)]
     public async Task User_email_is_for_the_user_staff_and_admin_also_through_node(string? user, string expected)
     {
-        using var client = await _factory.ClientAsAsync(user);
+        using var client = await ClientAsAsync(user);
 
         var response = await client.PostAsync("query ($id: ID!) { node(id: $id) { ... on User { displayName email } } }", new { id = AliceId });
 
         await AssertOutcome(response, expected, "node", "email");
-        Assert.Equal("Alice", response.Data!["node"]!["displayName"]!.GetValue<string>());
+        Assert.Equal(expected == MfaRequired ? null : "Alice", response.Data?["node"]!["displayName"]!.GetValue<string>());
     }
 
     [Theory]
     [InlineData(null, NotAuthenticated)]
     [InlineData(DemoAccounts.Alice, NotAuthorized)]
     [InlineData(DemoAccounts.Staff, Allowed)]
+    [InlineData(StaffWithoutMfa, MfaRequired)]
+    [InlineData(AdminWithoutMfa, MfaRequired)]
     public async Task A_protected_field_inside_a_fragment_is_enforced_too(string? user, string expected)
     {
-        using var client = await _factory.ClientAsAsync(user);
+        using var client = await ClientAsAsync(user);
 
         var response = await client.PostAsync("""
             { productBySlug(slug: "classic-novel-1") { ...Admin } }
@@ -84,9 +95,11 @@ public sealed class AuthorizationMatrixTests : IDisposable
     [InlineData(DemoAccounts.Bob, NotAuthorized)]
     [InlineData(DemoAccounts.Staff, NotAuthorized)]
     [InlineData(DemoAccounts.Admin, NotAuthorized)]
+    [InlineData(StaffWithoutMfa, MfaRequired)]
+    [InlineData(AdminWithoutMfa, MfaRequired)]
     public async Task User_cart_is_for_the_user_alone(string? user, string expected)
     {
-        using var client = await _factory.ClientAsAsync(user);
+        using var client = await ClientAsAsync(user);
 
         var response = await client.PostAsync("query ($id: ID!) { node(id: $id) { ... on User { displayName cart { itemCount } } } }", new { id = AliceId });
 
@@ -99,9 +112,11 @@ public sealed class AuthorizationMatrixTests : IDisposable
     [InlineData(DemoAccounts.Bob, NotAuthorized)]
     [InlineData(DemoAccounts.Staff, Allowed)]
     [InlineData(DemoAccounts.Admin, Allowed)]
+    [InlineData(StaffWithoutMfa, MfaRequired)]
+    [InlineData(AdminWithoutMfa, MfaRequired)]
     public async Task User_orders_are_for_the_user_staff_and_admin(string? user, string expected)
     {
-        using var client = await _factory.ClientAsAsync(user);
+        using var client = await ClientAsAsync(user);
 
         var response = await client.PostAsync("query ($id: ID!) { node(id: $id) { ... on User { displayName orders(first: 5) { nodes { id } } } } }", new { id = AliceId });
 
@@ -114,14 +129,20 @@ public sealed class AuthorizationMatrixTests : IDisposable
     [InlineData(DemoAccounts.Bob, NotAuthorized)]
     [InlineData(DemoAccounts.Staff, Allowed)]
     [InlineData(DemoAccounts.Admin, Allowed)]
+    [InlineData(StaffWithoutMfa, MfaRequired)]
+    [InlineData(AdminWithoutMfa, MfaRequired)]
     public async Task An_order_is_for_its_customer_staff_and_admin_through_node(string? user, string expected)
     {
         var orderId = await PlaceOrderAsAliceAsync();
-        using var client = await _factory.ClientAsAsync(user);
+        using var client = await ClientAsAsync(user);
 
         var response = await client.PostAsync("query ($id: ID!) { node(id: $id) { ... on Order { number total } } categories { name } }", new { id = orderId });
 
-        if (expected == Allowed)
+        if (expected == MfaRequired)
+        {
+            await AssertRefusedWhole(response);
+        }
+        else if (expected == Allowed)
         {
             response.AssertNoErrors();
             Assert.NotNull(response.Data?["node"]?["number"]);
@@ -134,7 +155,7 @@ public sealed class AuthorizationMatrixTests : IDisposable
             Assert.Equal(["node"], error["path"]!.AsArray().Select(p => p!.GetValue<string>()));
         }
 
-        Assert.NotEmpty(response.Data!["categories"]!.AsArray()); // the rest of the response arrives
+        Assert.True(expected == MfaRequired || response.Data!["categories"]!.AsArray().Count > 0); // the rest of the response arrives
     }
 
     [Theory]
@@ -142,9 +163,11 @@ public sealed class AuthorizationMatrixTests : IDisposable
     [InlineData(DemoAccounts.Alice, NotAuthorized)]
     [InlineData(DemoAccounts.Staff, Allowed)]
     [InlineData(DemoAccounts.Admin, Allowed)]
+    [InlineData(StaffWithoutMfa, MfaRequired)]
+    [InlineData(AdminWithoutMfa, MfaRequired)]
     public async Task The_orders_list_is_for_staff_and_admin(string? user, string expected)
     {
-        using var client = await _factory.ClientAsAsync(user);
+        using var client = await ClientAsAsync(user);
 
         var response = await client.PostAsync("{ orders(first: 5) { nodes { id } } categories { name } }");
 
@@ -156,9 +179,10 @@ public sealed class AuthorizationMatrixTests : IDisposable
     [InlineData(DemoAccounts.Alice, NotAuthorized)]
     [InlineData(DemoAccounts.Staff, NotAuthorized)]
     [InlineData(DemoAccounts.Admin, Allowed)]
+    [InlineData(AdminWithoutMfa, MfaRequired)]
     public async Task The_users_list_is_for_admin(string? user, string expected)
     {
-        using var client = await _factory.ClientAsAsync(user);
+        using var client = await ClientAsAsync(user);
 
         var response = await client.PostAsync("{ users(first: 5) { nodes { id } } categories { name } }");
 
@@ -170,9 +194,11 @@ public sealed class AuthorizationMatrixTests : IDisposable
     [InlineData(DemoAccounts.Alice, NotAuthorized)]
     [InlineData(DemoAccounts.Staff, Allowed)]
     [InlineData(DemoAccounts.Admin, Allowed)]
+    [InlineData(StaffWithoutMfa, MfaRequired)]
+    [InlineData(AdminWithoutMfa, MfaRequired)]
     public async Task A_filter_on_stock_is_authorized_like_reading_stock_even_through_variables(string? user, string expected)
     {
-        using var client = await _factory.ClientAsAsync(user);
+        using var client = await ClientAsAsync(user);
         var literal = await client.PostAsync("{ products(where: { or: [{ name: { eq: \"x\" } }, { stock: { lt: 3 } }] }) { totalCount } categories { name } }");
         var variable = await client.PostAsync(
             "query ($where: ProductFilterInput) { products(where: $where) { totalCount } categories { name } }",
@@ -187,9 +213,11 @@ public sealed class AuthorizationMatrixTests : IDisposable
     [InlineData(DemoAccounts.Alice, NotAuthorized)]
     [InlineData(DemoAccounts.Staff, Allowed)]
     [InlineData(DemoAccounts.Admin, Allowed)]
+    [InlineData(StaffWithoutMfa, MfaRequired)]
+    [InlineData(AdminWithoutMfa, MfaRequired)]
     public async Task Catalog_admin_is_for_staff_and_admin(string? user, string expected)
     {
-        using var client = await _factory.ClientAsAsync(user);
+        using var client = await ClientAsAsync(user);
 
         var response = await client.PostAsync(
             "mutation ($id: ID!) { restockProduct(input: { productId: $id, quantity: 1 }) { product { id } errors { __typename } } }",
@@ -205,6 +233,55 @@ public sealed class AuthorizationMatrixTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData("{ orders(first: 1) { totalCount } }")]
+    [InlineData("{ users(first: 1) { totalCount } }")]
+    [InlineData("{ productBySlug(slug: \"classic-novel-1\") { stock } }")]
+    [InlineData("{ categories { name } }")]
+    [InlineData("query { ...Q } fragment Q on Query { orders(first: 1) { totalCount } }")]
+    [InlineData("mutation { restockProduct(input: { productId: \"UHJvZHVjdDox\", quantity: 1 }) { errors { __typename } } }")]
+    [InlineData("mutation { updateProduct(input: { productId: \"UHJvZHVjdDox\", price: 9.99 }) { errors { __typename } } }")]
+    [InlineData("mutation { updateOrderStatus(input: { orderId: \"T3JkZXI6MQ==\", status: PREPARING }) { errors { __typename } } }")]
+    [InlineData("mutation { setUserRole(input: { userId: \"VXNlcjo0\", role: STAFF }) { errors { __typename } } }")]
+    [InlineData("mutation { resetUserMfa(input: { userId: \"VXNlcjo0\" }) { errors { __typename } } }")]
+    [InlineData("mutation { addToCart(input: { productId: \"UHJvZHVjdDox\", quantity: 1 }) { errors { __typename } } }")]
+    public async Task Staff_and_admin_without_mfa_are_refused_everything_but_me_and_enrolment(string document)
+    {
+        foreach (var user in new[] { StaffWithoutMfa, AdminWithoutMfa })
+        {
+            using var client = await ClientAsAsync(user);
+
+            var refused = await client.PostAsync(document);
+            Assert.Null(refused.Data);
+            Assert.Equal([MfaRequired], refused.ErrorCodes.Distinct());
+
+            // What such a token may do: read itself and enrol.
+            var allowed = await client.PostAsync("mutation { beginMfaEnrollment { secret errors { __typename } } }");
+            allowed.AssertNoErrors();
+            Assert.NotNull(allowed.Data!["beginMfaEnrollment"]!["secret"]);
+            var me = await client.PostAsync("{ me { email role mfaEnabled } }");
+            me.AssertNoErrors();
+            Assert.False(me.Data!["me"]!["mfaEnabled"]!.GetValue<bool>());
+        }
+    }
+
+    // A demo STAFF or ADMIN signed in with the password alone, before enrolling; any other user as DemoAccounts signs in.
+    private async Task<HttpClient> ClientAsAsync(string? user)
+    {
+        if (user is not (StaffWithoutMfa or AdminWithoutMfa))
+        {
+            return await _factory.ClientAsAsync(user);
+        }
+
+        var client = _factory.CreateClient();
+        var logIn = await client.PostAsync(
+            "mutation($email: String!, $password: String!) { logIn(input: { email: $email, password: $password }) { token mfaEnrollmentRequired } }",
+            new { email = user == StaffWithoutMfa ? DemoAccounts.Staff : DemoAccounts.Admin, password = DemoAccounts.Password });
+        Assert.True(logIn.Data!["logIn"]!["mfaEnrollmentRequired"]!.GetValue<bool>());
+        client.DefaultRequestHeaders.Authorization = new("Bearer", logIn.Data["logIn"]!["token"]!.GetValue<string>());
+        return client;
+    }
+
     private async Task<string> PlaceOrderAsAliceAsync()
     {
         using var alice = await _factory.ClientAsAsync(DemoAccounts.Alice);
@@ -216,6 +293,11 @@ public sealed class AuthorizationMatrixTests : IDisposable
 
     private static Task AssertRootOutcome(GraphQLResponse response, string expected, string field)
     {
+        if (expected == MfaRequired)
+        {
+            return AssertRefusedWhole(response);
+        }
+
         if (expected == Allowed)
         {
             response.AssertNoErrors();
@@ -235,6 +317,11 @@ public sealed class AuthorizationMatrixTests : IDisposable
 
     private static Task AssertOutcome(GraphQLResponse response, string expected, string parent, string field)
     {
+        if (expected == MfaRequired)
+        {
+            return AssertRefusedWhole(response);
+        }
+
         var value = response.Data?[parent]?[field];
         if (expected == Allowed)
         {
@@ -249,6 +336,14 @@ public sealed class AuthorizationMatrixTests : IDisposable
             Assert.Equal([parent, field], error["path"]!.AsArray().Select(p => p!.GetValue<string>()));
         }
 
+        return Task.CompletedTask;
+    }
+
+    // Before enrolment the whole request is refused, before anything runs.
+    private static Task AssertRefusedWhole(GraphQLResponse response)
+    {
+        Assert.Null(response.Data);
+        Assert.Equal([MfaRequired], response.ErrorCodes.Distinct());
         return Task.CompletedTask;
     }
 }

@@ -1,7 +1,10 @@
 using System.Net.Http.Headers;
 using System.Security.Claims;
 using System.Text;
+using Graph.Api.Data;
 using Graph.Api.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -68,10 +71,11 @@ public sealed class ForgedTokenTests : IDisposable
         return response;
     }
 
-    private static string Token(string key, string issuer, string audience, DateTime expires, string role = "ADMIN", string subject = AdminId, string algorithm = SecurityAlgorithms.HmacSha256) =>
+    // A token as the server makes them, with the user's current security stamp (without it a token is refused).
+    private string Token(string key, string issuer, string audience, DateTime expires, string role = "ADMIN", string subject = AdminId, string algorithm = SecurityAlgorithms.HmacSha256) =>
         new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
-            Subject = new ClaimsIdentity([new Claim("sub", subject), new Claim("role", role), new Claim("name", "x")]),
+            Subject = new ClaimsIdentity([new Claim("sub", subject), new Claim("role", role), new Claim("name", "x"), new Claim("sst", StampOf(int.Parse(subject, System.Globalization.CultureInfo.InvariantCulture)))]),
             Issuer = issuer,
             Audience = audience,
             NotBefore = expires.AddHours(-1),
@@ -79,6 +83,12 @@ public sealed class ForgedTokenTests : IDisposable
             Expires = expires,
             SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key)), algorithm),
         });
+
+    private string StampOf(int userId)
+    {
+        using var db = _factory.Services.GetRequiredService<IDbContextFactory<ShopDbContext>>().CreateDbContext();
+        return db.Users.Where(u => u.Id == userId).Select(u => u.SecurityStamp).Single();
+    }
 
     private static string Unsigned()
     {

@@ -29,6 +29,9 @@ public sealed class ShopApiFactory : WebApplicationFactory<Program>
     public ShopApiFactory(DatabaseProvider provider)
     {
         Provider = provider;
+
+        // A host of its own: test helpers remember what they know of each server (MfaSignIn's enrolments) by its base address.
+        ClientOptions.BaseAddress = new Uri($"http://shop-{Guid.NewGuid():N}.test/");
         Directory.CreateDirectory(Folder);
         DatabasePath = Path.Combine(Folder, $"{Guid.NewGuid():N}.db");
         if (provider == DatabaseProvider.Postgres)

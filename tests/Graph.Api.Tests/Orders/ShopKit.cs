@@ -41,12 +41,24 @@ public static class ShopKit
 
     public static PaymentSimulator Payments(this ShopApiFactory factory) => factory.Services.GetRequiredService<PaymentSimulator>();
 
-    /// <summary>A client signed in as the user with this id.</summary>
+    /// <summary>
+    /// A client signed in as the user with this id: a customer's token issued directly (no password
+    /// needed), STAFF and ADMIN signed in over HTTP with their second factor (<see cref="MfaSignIn"/>).
+    /// </summary>
     public static HttpClient ClientFor(this ShopApiFactory factory, int userId)
     {
         using var db = factory.Db();
         var user = db.Users.AsNoTracking().Single(u => u.Id == userId);
-        var token = factory.Services.GetRequiredService<TokenService>().Issue(ShopClaims.PrincipalFor(user));
+        if (user.MustUseMfa)
+        {
+            var staff = factory.CreateClient();
+            // On the thread pool, so that blocking here can never wait on a continuation queued behind it.
+            var staffToken = Task.Run(() => staff.LogInAsync(user.Email)).GetAwaiter().GetResult();
+            staff.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", staffToken);
+            return staff;
+        }
+
+        var token = factory.Services.GetRequiredService<TokenService>().Issue(ShopClaims.PrincipalFor(user, secondFactor: false));
         var client = factory.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;

@@ -23,7 +23,7 @@ public sealed class ScaleoutKillTests(ScaleoutFixture fixture) : IClassFixture<S
     {
         await Kit.SetStockAsync(ShopKit.Second, 10_000);
         await using var watcher = await Kit.SubscribeToOrdersAsync(Topology.InstanceUrl(0));
-        var throughNginx = await GraphQLWebSocketClient.ConnectAsync(Topology.Url, token: Kit.Token(ShopKit.StaffId), readAhead: true);
+        var throughNginx = await GraphQLWebSocketClient.ConnectAsync(Topology.Url, token: await Kit.StaffTokenAsync(), readAhead: true);
         await throughNginx.SubscribeAsync("orders", OrderPlaced);
         var buyers = new ConcurrentQueue<int>(await Kit.CustomersWithCartAsync(60, ShopKit.Second, 1));
         var acknowledged = new ConcurrentBag<string>();
@@ -81,7 +81,7 @@ public sealed class ScaleoutKillTests(ScaleoutFixture fixture) : IClassFixture<S
         if (throughNginx.Ended)
         {
             await throughNginx.DisposeAsync();
-            throughNginx = await GraphQLWebSocketClient.ConnectAsync(Topology.Url, token: Kit.Token(ShopKit.StaffId), readAhead: true);
+            throughNginx = await GraphQLWebSocketClient.ConnectAsync(Topology.Url, token: await Kit.StaffTokenAsync(), readAhead: true);
             await throughNginx.SubscribeAsync("orders", OrderPlaced);
         }
 

@@ -21,10 +21,11 @@ public sealed class ScaleoutTests(ScaleoutFixture fixture) : IClassFixture<Scale
     [Fact]
     public async Task Three_instances_started_at_once_on_an_empty_database_and_exactly_one_migrated_and_seeded()
     {
-        var migrated = Enumerable.Range(0, 3).Count(i => Topology.Log(i).Contains("Applying 1 migration(s)", StringComparison.Ordinal));
-        Assert.Equal(1, migrated);
         await using var db = Kit.Db();
-        Assert.Single(await db.Database.GetAppliedMigrationsAsync());
+        var migrations = db.Database.GetMigrations().ToList();
+        var migrated = Enumerable.Range(0, 3).Count(i => Topology.Log(i).Contains($"Applying {migrations.Count} migration(s)", StringComparison.Ordinal));
+        Assert.Equal(1, migrated);
+        Assert.Equal(migrations, await db.Database.GetAppliedMigrationsAsync());
         Assert.Equal(6, await db.Categories.CountAsync());
         Assert.Equal(4, await db.Users.CountAsync(u => u.Email.EndsWith("@shop.test") && !u.Email.StartsWith("buyer")));
     }

@@ -2,6 +2,8 @@
 // and waiting with a deadline. Every script prints one JSON line and exits 0, or exits 1 with the
 // reason on stderr, so that a hung server never hangs the test run.
 
+import * as OTPAuth from 'otpauth';
+
 export const PASSWORD = 'Passw0rd!';
 
 export function httpUrl(url) {
@@ -29,9 +31,44 @@ export async function gql(url, query, variables, token) {
   return body.data;
 }
 
+// The TOTP secrets of the accounts this process enrolled, by server and email, and the last time
+// step each has used (a code is never sent twice: the server refuses a replay).
+const enrolments = new Map();
+
+function nextCode(enrolment) {
+  const step = Math.max(Math.floor(Date.now() / 30000), enrolment.lastStep + 1);
+  if (step > Math.floor(Date.now() / 30000) + 1) {
+    const recovery = enrolment.recoveryCodes.shift();
+    if (!recovery) throw new Error('every code of the enrolment is used up');
+    return recovery;
+  }
+  enrolment.lastStep = step;
+  return enrolment.totp.generate({ timestamp: step * 30000 });
+}
+
+/**
+ * A complete sign-in, as a person with an authenticator app does it: the password, then for STAFF
+ * and ADMIN the second factor — enrolled on their first sign-in (beginMfaEnrollment, a code computed
+ * by the otpauth package from the secret, confirmMfaEnrollment), a challenge answered later.
+ */
 export async function logIn(url, email) {
-  const data = await gql(url, 'mutation($email: String!, $password: String!) { logIn(input: { email: $email, password: $password }) { token } }', { email, password: PASSWORD });
-  return data.logIn.token;
+  const key = `${httpUrl(url)}|${email}`;
+  const data = await gql(url, 'mutation($email: String!, $password: String!) { logIn(input: { email: $email, password: $password }) { token mfaEnrollmentRequired mfaChallenge { ticket } } }', { email, password: PASSWORD });
+  if (data.logIn.mfaChallenge) {
+    const enrolment = enrolments.get(key);
+    if (!enrolment) throw new Error(`${email} has MFA but was not enrolled by this process`);
+    const verified = await gql(url, 'mutation($ticket: String!, $code: String!) { verifyMfa(input: { ticket: $ticket, code: $code }) { token errors { __typename } } }', { ticket: data.logIn.mfaChallenge.ticket, code: nextCode(enrolment) });
+    if (!verified.verifyMfa.token) throw new Error(`verifyMfa failed: ${JSON.stringify(verified.verifyMfa.errors)}`);
+    return verified.verifyMfa.token;
+  }
+  if (!data.logIn.mfaEnrollmentRequired) return data.logIn.token;
+  const begun = await gql(url, 'mutation { beginMfaEnrollment { secret } }', {}, data.logIn.token);
+  const enrolment = { totp: new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(begun.beginMfaEnrollment.secret) }), lastStep: 0, recoveryCodes: [] };
+  const confirmed = await gql(url, 'mutation($code: String!) { confirmMfaEnrollment(input: { code: $code }) { token recoveryCodes errors { __typename } } }', { code: nextCode(enrolment) }, data.logIn.token);
+  if (!confirmed.confirmMfaEnrollment.token) throw new Error(`confirmMfaEnrollment failed: ${JSON.stringify(confirmed.confirmMfaEnrollment.errors)}`);
+  enrolment.recoveryCodes.push(...confirmed.confirmMfaEnrollment.recoveryCodes);
+  enrolments.set(key, enrolment);
+  return confirmed.confirmMfaEnrollment.token;
 }
 
 export async function restock(url, staffToken, productId, quantity) {

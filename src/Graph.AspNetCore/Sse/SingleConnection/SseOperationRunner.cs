@@ -94,9 +94,9 @@ internal sealed class SseOperationRunner<TSchema>(
         if (result.Streams is { Count: > 0 } streams)
         {
             operation.Attach(streams.Values.First().Subscribe(observer));
-            if (expiresAt is not null)
+            if (expiresAt is not null || user.Identity?.IsAuthenticated == true)
             {
-                _ = EndWhenExpiredAsync(observer, expiresAt, operation.Token);
+                _ = EndWhenCredentialsEndAsync(observer, user, expiresAt, operation.Services, operation.Token);
             }
         }
         else
@@ -121,18 +121,19 @@ internal sealed class SseOperationRunner<TSchema>(
     }
 
     // As on a stream of its own: the subscription ends, with an error saying why, when the
-    // credentials it was sent with expire.
-    private async Task EndWhenExpiredAsync(SseOperationObserver observer, DateTimeOffset? expiresAt, CancellationToken stopped)
+    // credentials it was sent with expire or are revoked.
+    private async Task EndWhenCredentialsEndAsync(SseOperationObserver observer, ClaimsPrincipal user, DateTimeOffset? expiresAt, IServiceProvider services, CancellationToken stopped)
     {
+        bool revoked;
         try
         {
-            await StreamingAuthentication.WhenExpiredAsync(expiresAt, time, stopped).ConfigureAwait(false);
+            revoked = await StreamingAuthentication.WhenCredentialsEndAsync(user, expiresAt, services, time, stopped).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
             return;
         }
 
-        observer.End(new ExecutionError("The token has expired; subscribe again with a fresh one.") { Code = AuthorizationError.NotAuthenticated });
+        observer.End(StreamingAuthentication.EndedError(revoked));
     }
 }
