@@ -1,7 +1,3 @@
-using System.Runtime.CompilerServices;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-
 namespace Graph.Api.Outbox;
 
 /// <summary>
@@ -9,12 +5,9 @@ namespace Graph.Api.Outbox;
 /// so events go out without waiting for the next poll. Only a hint: the dispatcher reads committed
 /// rows, so a nudge before the commit finds nothing and the commit's own nudge follows.
 /// </summary>
-public sealed class OutboxSignal : ISaveChangesInterceptor, IDbTransactionInterceptor, IDisposable
+public sealed class OutboxSignal : OutboxCommitInterceptor<OutboxSignal.Change>, IDisposable
 {
     private readonly SemaphoreSlim _nudges = new(0, 1);
-
-    // Contexts that saved outbox rows inside a transaction not committed yet.
-    private readonly ConditionalWeakTable<DbContext, object> _pending = [];
 
     /// <summary>Wakes the dispatcher (once, however often it is called before it wakes).</summary>
     public void Nudge()
@@ -34,60 +27,13 @@ public sealed class OutboxSignal : ISaveChangesInterceptor, IDbTransactionInterc
     /// <summary>Waits for a nudge or the interval, whichever comes first.</summary>
     public Task WaitAsync(TimeSpan interval, CancellationToken cancellationToken) => _nudges.WaitAsync(interval, cancellationToken);
 
-    public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    protected override void Collect(Change pending, OutboxMessage message)
     {
-        Track(eventData.Context);
-        return result;
+        // That the change wrote an event is all a nudge needs.
     }
 
-    public ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Track(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
+    protected override void Committed(Change pending) => Nudge();
 
-    public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        Saved(eventData.Context);
-        return result;
-    }
-
-    public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        Saved(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public void TransactionCommitted(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData) => Committed(eventData.Context);
-
-    public Task TransactionCommittedAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Committed(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    private void Track(DbContext? context)
-    {
-        if (context is not null && context.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added))
-        {
-            _pending.AddOrUpdate(context, this);
-        }
-    }
-
-    private void Saved(DbContext? context)
-    {
-        // Without an explicit transaction, SaveChanges has committed by now.
-        if (context is not null && context.Database.CurrentTransaction is null && _pending.Remove(context))
-        {
-            Nudge();
-        }
-    }
-
-    private void Committed(DbContext? context)
-    {
-        if (context is not null && _pending.Remove(context))
-        {
-            Nudge();
-        }
-    }
+    /// <summary>A change that wrote events (nothing more is kept of it).</summary>
+    public sealed class Change;
 }
