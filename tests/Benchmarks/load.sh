@@ -261,6 +261,12 @@ ask() {
     curl -sS --max-time 10 -X POST -H 'Content-Type: application/json' --data-binary "$2" "$1"
 }
 
+# log_in URL EMAIL: the token of a demo account signed in with its password (no second factor)
+log_in() {
+    ask "$1" "{\"query\":\"mutation { logIn(input: { email: \\\"$2\\\", password: \\\"Passw0rd!\\\" }) { token } }\"}" |
+        sed -n 's/.*"token":"\([^"]*\)".*/\1/p'
+}
+
 # prepare NAME URL: this server's variables and token, then its request files
 prepare() {
     local name=$1 url=$2 vars=$variables token='' slug
@@ -270,8 +276,7 @@ prepare() {
         vars="{\"slug\":\"$slug\"}"
     fi
     if [[ -n $sign_in ]]; then
-        token=$(ask "$url" "{\"query\":\"mutation { logIn(input: { email: \\\"$sign_in\\\", password: \\\"Passw0rd!\\\" }) { token } }\"}" |
-            sed -n 's/.*"token":"\([^"]*\)".*/\1/p')
+        token=$(log_in "$url" "$sign_in")
         [[ -n $token ]] || die "the $name server did not sign $sign_in in"
     fi
     write_request "$name" "$vars" "$token"
@@ -282,8 +287,7 @@ prepare() {
                 die "npm ci in tests/e2e failed (see $out/npm-e2e.log)"
             token=$(node "$repo/tests/e2e/staff-token.mjs" "$url") || die "the $name server did not sign staff@shop.test in"
         else
-            token=$(ask "$url" '{"query":"mutation { logIn(input: { email: \"staff@shop.test\", password: \"Passw0rd!\" }) { token } }"}' |
-                sed -n 's/.*"token":"\([^"]*\)".*/\1/p')
+            token=$(log_in "$url" staff@shop.test)
         fi
         [[ -n $token ]] || die "the $name server did not sign staff@shop.test in"
         write_mutations "$name" "$token"
