@@ -5,7 +5,8 @@ namespace Graph.Benchmarks;
 /// <summary>
 /// <c>bare-server --urls URL</c> runs the bare Kestrel baseline of load.sh; <c>fanout …</c> the
 /// subscription fan-out measurement (<see cref="SubscriptionFanOut"/>); <c>cpu-per-request</c> the
-/// CPU time per request of each benchmark document (<see cref="CpuPerRequest"/>); anything else goes
+/// CPU time per request of each benchmark document (<see cref="CpuPerRequest"/>); <c>cache-hits</c>
+/// the same for requests the response cache answers (<see cref="CacheHitCpu"/>); anything else goes
 /// to BenchmarkDotNet (<c>--filter '*'</c>, <c>--job short</c>, ...).
 /// </summary>
 public static class EntryPoint
@@ -31,6 +32,12 @@ public static class EntryPoint
         if (args is ["cpu-per-request", .. var only])
         {
             await CpuPerRequest.RunAsync(only);
+            return 0;
+        }
+
+        if (args is ["cache-hits", .. var hitOptions])
+        {
+            await CacheHitCpu.RunAsync(hitOptions.Contains("--allocations"));
             return 0;
         }
 

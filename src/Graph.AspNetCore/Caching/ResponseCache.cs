@@ -74,6 +74,33 @@ public sealed class ResponseCache : IDisposable
         return true;
     }
 
+    /// <summary>
+    /// Remembers that the request whose bytes have <paramref name="requestKey"/> is answered by the
+    /// entry <paramref name="answered"/> names. Kept within the same budget of bytes as the entries;
+    /// dropped with them by <see cref="Clear"/>. It outlives a stale entry harmlessly: a lookup through
+    /// it then misses, and the request is read and computed as any other.
+    /// </summary>
+    internal void RememberRequest(string requestKey, AnsweredRequest answered)
+    {
+        if (IsAvailable)
+        {
+            _entries!.Set(requestKey, answered, new MemoryCacheEntryOptions { Size = answered.Size });
+        }
+    }
+
+    /// <summary>What was remembered of the request whose bytes have <paramref name="requestKey"/>.</summary>
+    internal bool TryGetRequest(string requestKey, out AnsweredRequest answered)
+    {
+        answered = null!;
+        if (!IsAvailable || !_entries!.TryGetValue(requestKey, out var found) || found is not AnsweredRequest remembered)
+        {
+            return false;
+        }
+
+        answered = remembered;
+        return true;
+    }
+
     /// <summary>Whether nothing <paramref name="entry"/> was read from has changed since its computation started.</summary>
     public bool IsCurrent(CachedResponse entry)
     {

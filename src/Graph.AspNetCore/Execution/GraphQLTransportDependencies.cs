@@ -43,6 +43,9 @@ public sealed class GraphQLTransportDependencies<TSchema>
         Reader = new GraphQLHttpRequestReader(serializer, Options);
         Writer = new GraphQLResponseWriter(serializer, Options);
         TokenValidator = services.GetService<IConnectionTokenValidator>();
+        CachedQueries = services.GetService<Caching.ResponseCache>() is { IsEnabled: true }
+            ? new CachedQueryResponder<TSchema>(executor, Writer, serializer, Options, services)
+            : null;
         Time = services.GetService<TimeProvider>() ?? TimeProvider.System;
     }
 
@@ -75,4 +78,7 @@ public sealed class GraphQLTransportDependencies<TSchema>
     internal GraphQLHttpRequestReader Reader { get; }
 
     internal GraphQLResponseWriter Writer { get; }
+
+    /// <summary>Answers cacheable queries over HTTP from the response cache; null when it is off.</summary>
+    internal CachedQueryResponder<TSchema>? CachedQueries { get; }
 }

@@ -34,8 +34,35 @@ internal sealed class CachedQueryResponder<TSchema>(
     private readonly TSchema _schema = services.GetRequiredService<TSchema>();
     private readonly bool _development = services.GetService<IHostEnvironment>()?.IsDevelopment() == true;
 
-    /// <summary>Answers the request if the cache may, and says whether it did.</summary>
-    public async Task<bool> TryServeAsync(HttpContext context, PreparedRequest prepared, string mediaType)
+    /// <summary>
+    /// Answers a request from what the cache remembers of the same bytes (<see cref="ReceivedRequestKey"/>),
+    /// before they are read as GraphQL, and says whether it did: what reading them found out the first
+    /// time (the entry's key, whose requests may share it) holds for the same bytes every time.
+    /// </summary>
+    public async ValueTask<bool> TryServeReceivedAsync(HttpContext context, string requestKey)
+    {
+        if (!_cache.TryGetRequest(requestKey, out var answered) || CostReport.IsRequested(context))
+        {
+            return false;
+        }
+
+        var anonymous = IsAnonymous(context);
+        if ((answered.Scope == ResponseCacheScope.AnonymousOnly && !anonymous) || !_cache.TryGet(answered.Key, out var hit))
+        {
+            return false;
+        }
+
+        _telemetry?.Hit();
+        await WriteAsync(context, answered.Persisted, hit, anonymous, "HIT").ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>
+    /// Answers the request if the cache may, and says whether it did. <paramref name="requestKey"/>,
+    /// when given, is the key of the request's bytes, remembered with the result's key for
+    /// <see cref="TryServeReceivedAsync"/>.
+    /// </summary>
+    public async Task<bool> TryServeAsync(HttpContext context, PreparedRequest prepared, string mediaType, string? requestKey)
     {
         if (!_cache.IsAvailable
             || prepared is not { Error: null, Document: { } document, Operation: { Operation: OperationType.Query } operation, ReportCost: false })
@@ -51,10 +78,16 @@ internal sealed class CachedQueryResponder<TSchema>(
         }
 
         var key = ResponseCacheKey.For(prepared, mediaType);
+        var persisted = prepared.PersistedId is not null;
+        if (requestKey is not null)
+        {
+            _cache.RememberRequest(requestKey, new AnsweredRequest(key, scope, persisted));
+        }
+
         if (_cache.TryGet(key, out var hit))
         {
             _telemetry?.Hit();
-            await WriteAsync(context, prepared, hit, anonymous, "HIT").ConfigureAwait(false);
+            await WriteAsync(context, persisted, hit, anonymous, "HIT").ConfigureAwait(false);
             return true;
         }
 
@@ -65,7 +98,7 @@ internal sealed class CachedQueryResponder<TSchema>(
             if (shared is not null && _cache.IsCurrent(shared))
             {
                 _telemetry?.Hit();
-                await WriteAsync(context, prepared, shared, anonymous, "HIT").ConfigureAwait(false);
+                await WriteAsync(context, persisted, shared, anonymous, "HIT").ConfigureAwait(false);
                 return true;
             }
 
@@ -102,7 +135,7 @@ internal sealed class CachedQueryResponder<TSchema>(
             }
 
             _cache.TryStore(key, entry);
-            await WriteAsync(context, prepared, entry, anonymous, computation is null ? "STALE" : "MISS").ConfigureAwait(false);
+            await WriteAsync(context, prepared.PersistedId is not null, entry, anonymous, computation is null ? "STALE" : "MISS").ConfigureAwait(false);
         }
         finally
         {
@@ -129,7 +162,7 @@ internal sealed class CachedQueryResponder<TSchema>(
         return new CachedResponse(body, contentType, EntityTagOf(contentType, body), tags, stamp);
     }
 
-    private async Task WriteAsync(HttpContext context, PreparedRequest prepared, CachedResponse entry, bool anonymous, string outcome)
+    private async Task WriteAsync(HttpContext context, bool persisted, CachedResponse entry, bool anonymous, string outcome)
     {
         var response = context.Response;
         if (_development)
@@ -139,7 +172,7 @@ internal sealed class CachedQueryResponder<TSchema>(
 
         if (HttpMethods.IsGet(context.Request.Method))
         {
-            if (anonymous && prepared.PersistedId is not null)
+            if (anonymous && persisted)
             {
                 ResponseCachingPolicy.ApplyPublic(response, options.PersistedOperations.MaxAge, entry.EntityTag);
             }

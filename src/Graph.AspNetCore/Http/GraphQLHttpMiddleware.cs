@@ -4,7 +4,7 @@ using Graph.AspNetCore.Sse;
 using GraphQL.Types;
 using GraphQLParser.AST;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
+using GraphQL.Transport;
 
 namespace Graph.AspNetCore.Http;
 
@@ -23,7 +23,6 @@ public sealed class GraphQLHttpMiddleware<TSchema>
     private readonly GraphQLBatchRequestReader _batchReader;
     private readonly GraphQLBatchResponder<TSchema> _batches;
     private readonly DistinctEventStream<TSchema> _eventStreams;
-    private readonly CachedQueryResponder<TSchema>? _cachedQueries;
 
     /// <summary>The request header that asks for the operation's estimated cost in <c>extensions.cost</c> (value <c>report</c>).</summary>
     public const string CostHeader = "GraphQL-Cost";
@@ -31,17 +30,13 @@ public sealed class GraphQLHttpMiddleware<TSchema>
     /// <summary>Creates the middleware; it ends the pipeline.</summary>
     /// <param name="next">Unused: the middleware ends the pipeline.</param>
     /// <param name="transport">What every transport needs.</param>
-    /// <param name="services">The application's services, for the response cache when it is on.</param>
-    public GraphQLHttpMiddleware(RequestDelegate next, GraphQLTransportDependencies<TSchema> transport, IServiceProvider services)
+    public GraphQLHttpMiddleware(RequestDelegate next, GraphQLTransportDependencies<TSchema> transport)
     {
         ArgumentNullException.ThrowIfNull(transport);
         _ = next;
         _transport = transport;
         _batchReader = new GraphQLBatchRequestReader(transport.Json, transport.Options);
         _batches = new GraphQLBatchResponder<TSchema>(transport.Executor, transport.Writer, transport.Scopes);
-        _cachedQueries = services.GetService<Caching.ResponseCache>() is { IsEnabled: true }
-            ? new CachedQueryResponder<TSchema>(transport.Executor, transport.Writer, transport.Serializer, transport.Options, services)
-            : null;
         _eventStreams = new DistinctEventStream<TSchema>(transport.Executor, transport.Serializer, transport.Json, transport.Options, transport.Limiters.SseStreams, transport.Time);
     }
 
@@ -74,7 +69,31 @@ public sealed class GraphQLHttpMiddleware<TSchema>
             return;
         }
 
-        var (request, readError) = await _transport.Reader.ReadAsync(context).ConfigureAwait(false);
+        var (received, receiveError) = await _transport.Reader.ReceiveAsync(context).ConfigureAwait(false);
+        if (receiveError is not null)
+        {
+            await _transport.Writer.WriteErrorAsync(context, errorMediaType, receiveError).ConfigureAwait(false);
+            return;
+        }
+
+        GraphQLRequest? request;
+        TransportError? readError;
+        string? requestKey = null;
+        using (received)
+        {
+            // A query answered from the cache before: the same bytes get the same answer, unread.
+            if (_transport.CachedQueries is { } cached && accepted.For(OperationType.Query) is { } queryMediaType && queryMediaType != AcceptedMediaTypes.EventStream)
+            {
+                requestKey = ReceivedRequestKey.Of(received, queryMediaType);
+                if (await cached.TryServeReceivedAsync(context, requestKey).ConfigureAwait(false))
+                {
+                    return;
+                }
+            }
+
+            (request, readError) = _transport.Reader.Read(context, received);
+        }
+
         if (readError is not null || request is null)
         {
             await _transport.Writer.WriteErrorAsync(context, errorMediaType, readError ?? new InvalidRequestError("The request could not be read.")).ConfigureAwait(false);
@@ -103,7 +122,7 @@ public sealed class GraphQLHttpMiddleware<TSchema>
             return;
         }
 
-        if (_cachedQueries is not null && await _cachedQueries.TryServeAsync(context, prepared, mediaType).ConfigureAwait(false))
+        if (_transport.CachedQueries is { } cachedQueries && await cachedQueries.TryServeAsync(context, prepared, mediaType, requestKey).ConfigureAwait(false))
         {
             return;
         }

@@ -16,41 +16,53 @@ internal sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer
     /// <summary>Reads the request, or returns the transport error that answers it.</summary>
     public async ValueTask<(GraphQLRequest? Request, TransportError? Error)> ReadAsync(HttpContext context)
     {
+        var (received, error) = await ReceiveAsync(context).ConfigureAwait(false);
+        if (error is not null)
+        {
+            return (null, error);
+        }
+
+        using (received)
+        {
+            return Read(context, received);
+        }
+    }
+
+    /// <summary>
+    /// Takes the request as sent (<see cref="ReceivedRequest"/>): a GET's query string, or a POST's
+    /// JSON body buffered whole; or the transport error that answers it. The caller disposes it.
+    /// </summary>
+    public async ValueTask<(ReceivedRequest Received, TransportError? Error)> ReceiveAsync(HttpContext context)
+    {
         var request = context.Request;
-        GraphQLRequest? graphQLRequest;
         if (HttpMethods.IsGet(request.Method))
         {
-            var (fromQuery, error) = ReadQueryString(request.Query);
-            if (error is not null)
-            {
-                return (null, error);
-            }
-
-            graphQLRequest = fromQuery;
+            return (ReceivedRequest.Get(request.QueryString.Value ?? string.Empty), null);
         }
-        else
+
+        if (!GraphQLMediaTypes.IsJsonContent(request.ContentType))
         {
-            if (!GraphQLMediaTypes.IsJsonContent(request.ContentType))
-            {
-                return (null, new UnsupportedMediaTypeError(request.ContentType));
-            }
-
-            if (request.ContentLength > options.MaxRequestBodySize)
-            {
-                return (null, new RequestTooLargeError(options.MaxRequestBodySize));
-            }
-
-            var (fromBody, error) = await ReadBodyAsync(context).ConfigureAwait(false);
-            if (error is not null)
-            {
-                return (null, error);
-            }
-
-            graphQLRequest = fromBody;
+            return (default, new UnsupportedMediaTypeError(request.ContentType));
         }
 
-        var invalid = Check(graphQLRequest);
-        return invalid is null ? (graphQLRequest, null) : (null, invalid);
+        if (request.ContentLength > options.MaxRequestBodySize)
+        {
+            return (default, new RequestTooLargeError(options.MaxRequestBodySize));
+        }
+
+        var (read, bodyError) = await RequestBodyBuffer.ReadAsync(context, options.MaxRequestBodySize).ConfigureAwait(false);
+        return bodyError is null ? (ReceivedRequest.Post(read.Buffer, request.BodyReader), null) : (default, bodyError);
+    }
+
+    /// <summary>Reads a received request as GraphQL, or returns the transport error that answers it.</summary>
+    public (GraphQLRequest? Request, TransportError? Error) Read(HttpContext context, in ReceivedRequest received)
+    {
+        var (request, error) = received.QueryString is not null
+            ? ReadQueryString(context.Request.Query)
+            : ReadBody(received.Body);
+        return error is not null ? (null, error)
+            : Check(request) is { } invalid ? (null, invalid)
+            : (request, null);
     }
 
     /// <summary>Why a deserialized request cannot run, or null when it can (a batch's elements are checked alike).</summary>
@@ -59,31 +71,20 @@ internal sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer
             ? new InvalidRequestError("The request has no 'query' (nor a persisted 'documentId' or 'extensions.persistedQuery').")
             : null;
 
-    // The body is buffered whole (it is bounded by MaxRequestBodySize) and deserialized in one
+    // The body was buffered whole (it is bounded by MaxRequestBodySize) and is deserialized in one
     // synchronous pass; on failure the same bytes tell malformed JSON from a well-formed body that
     // is not a GraphQL request.
-    private async ValueTask<(GraphQLRequest? Request, TransportError? Error)> ReadBodyAsync(HttpContext context)
+    private (GraphQLRequest? Request, TransportError? Error) ReadBody(ReadOnlySequence<byte> body)
     {
-        var (read, bodyError) = await RequestBodyBuffer.ReadAsync(context, options.MaxRequestBodySize).ConfigureAwait(false);
-        if (bodyError is not null)
-        {
-            return (null, bodyError);
-        }
-
-        var body = context.Request.BodyReader;
         try
         {
-            return (Deserialize(read.Buffer), null);
+            return (Deserialize(body), null);
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException or NotSupportedException or ArgumentException)
         {
-            return (null, IsJson(read.Buffer)
+            return (null, IsJson(body)
                 ? new InvalidRequestError("The request body is not a GraphQL request: a JSON object whose 'query' and 'operationName' are strings and whose 'variables' and 'extensions' are objects.")
                 : new InvalidJsonError());
-        }
-        finally
-        {
-            body.AdvanceTo(read.Buffer.End);
         }
     }
 
