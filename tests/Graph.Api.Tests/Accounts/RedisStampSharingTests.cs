@@ -102,7 +102,7 @@ public sealed class RedisStampSharingTests : IAsyncLifetime
         Assert.Null((await onA.PostAsync(Me)).Data!["me"]);
 
         await _redis.StartAgainAsync();
-        await Eventually.WaitUntilAsync(() => redisOfA.IsConnected && redisOfB.IsConnected, "both instances are connected to Redis again");
+        await Eventually.WaitUntilAsync(() => redisOfA.IsConnected && redisOfB.IsConnected && _probe.IsConnected, "both instances (and the probe) are connected to Redis again");
 
         // Connected, B reads Redis again: were the kept stamp trusted, B would accept the token for
         // the key's ten minutes. The instances drop the shared stamps when their connection is restored.
