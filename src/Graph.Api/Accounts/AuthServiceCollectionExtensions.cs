@@ -53,6 +53,7 @@ public static class AuthServiceCollectionExtensions
 
         // Revocation: the security stamp of each token against the user's current one.
         services.AddSingleton<SecurityStampCache>();
+        services.AddHostedService<SharedStampRecovery>();
         services.AddSingleton<SecurityStampCheck>();
         services.AddSingleton<SessionRevocation>();
         services.AddSingleton<ICredentialRevocationMonitor, SecurityStampMonitor>();

@@ -1,5 +1,6 @@
 using Graph.Api.Schema;
 using Graph.Api.Tests.Infrastructure;
+using Graph.AspNetCore.PersistedOperations;
 using Graph.AspNetCore.Validation;
 using GraphQL;
 using GraphQL.Validation;
@@ -9,7 +10,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Graph.Api.Tests.Schema;
 
-/// <summary>Every frontend document in <c>schema/operations/</c> validates against the served schema.</summary>
+/// <summary>
+/// Every frontend document in <c>schema/operations/</c> validates against the served schema, and
+/// holds the design card's operations unchanged (<see cref="DesignCardDocuments"/>).
+/// </summary>
 public sealed class FrontendOperationsTests : IDisposable
 {
     /// <summary>
@@ -42,7 +46,7 @@ public sealed class FrontendOperationsTests : IDisposable
     }
 
     [Fact]
-    public void The_frontend_documents_are_copied_from_shared_operations()
+    public void The_frontend_documents_hold_every_operation_of_the_design_card_unchanged()
     {
         var shared = Path.Combine(RepositoryPaths.Root, "..", "shared", "operations");
         if (!Directory.Exists(shared))
@@ -51,12 +55,39 @@ public sealed class FrontendOperationsTests : IDisposable
             return;
         }
 
+        var trusted = ShopTrustedDocuments.Load();
         foreach (var source in Directory.GetFiles(shared, "*.graphql"))
         {
-            var copy = Path.Combine(RepositoryPaths.Operations, Path.GetFileName(source));
-            Assert.True(File.Exists(copy), $"{Path.GetFileName(source)} is missing from schema/operations");
-            Assert.Equal(File.ReadAllText(source), File.ReadAllText(copy));
+            var ours = Path.Combine(RepositoryPaths.Operations, Path.GetFileName(source));
+            Assert.True(File.Exists(ours), $"{Path.GetFileName(source)} is missing from schema/operations");
+            var differences = DesignCardDocuments.Differences(File.ReadAllText(source), File.ReadAllText(ours));
+            Assert.True(differences.Count == 0, $"schema/operations/{Path.GetFileName(source)}: " + string.Join("\n", differences));
+
+            // The same text as the card's, so the same trusted document id (a comment after an operation would be part of it).
+            foreach (var document in TrustedDocuments.FromFiles([File.ReadAllText(source).ReplaceLineEndings("\n")]).All)
+            {
+                Assert.True(trusted.TryGet(document.Id, out _), $"{document.Name} of {Path.GetFileName(source)} is not a trusted document with the card's id {document.Id}");
+            }
         }
+    }
+
+    [Fact]
+    public void A_design_card_operation_or_fragment_changed_or_missing_here_is_reported_and_layout_or_additions_are_not()
+    {
+        const string Card = """
+            # The card's comment.
+            query Me { me { id email } }
+            fragment Price on Product { price }
+            """;
+
+        Assert.Empty(DesignCardDocuments.Differences(Card, "query Me {\n  me { id email }\n}\nfragment Price on Product { price }\nmutation LogOutEverywhere { logOutEverywhere { revokedAt } }"));
+        Assert.Equal(["query Me differs"], Prefixes(DesignCardDocuments.Differences(Card, "query Me { me { id email displayName } } fragment Price on Product { price }")));
+        Assert.Equal(["query Me differs"], Prefixes(DesignCardDocuments.Differences(Card, "query Me($x: Int) { me { id email } } fragment Price on Product { price }")));
+        Assert.Equal(["fragment Price differs"], Prefixes(DesignCardDocuments.Differences(Card, "query Me { me { id email } } fragment Price on Product { price inStock }")));
+        Assert.Equal(["query Me is missing"], DesignCardDocuments.Differences(Card, "mutation Me { logOutEverywhere { revokedAt } } fragment Price on Product { price }"));
+        Assert.Equal(["fragment Price is missing"], DesignCardDocuments.Differences(Card, "query Me { me { id email } }"));
+
+        static string[] Prefixes(IReadOnlyList<string> differences) => [.. differences.Select(d => d[..(d.IndexOf(" differs", StringComparison.Ordinal) + " differs".Length)])];
     }
 
     [Theory]
