@@ -95,7 +95,12 @@ public static partial class GraphQLServerServiceCollectionExtensions
                 schema.Directives.Register(new AuthorizeDirective());
                 schema.RegisterCostDirectives();
             });
-            builder.AddExecutionStrategy<ErrorCappedParallelExecutionStrategy>(OperationType.Query);
+            // Queries run serially too: their resolvers are asynchronous database reads on a server
+            // that may have one core, so running sibling fields at once gains little, and the parallel
+            // strategy costs every request a copy of the parsed arguments into concurrent dictionaries
+            // and a task per pending field. Data loaders still batch: the serial strategy completes
+            // them once every other pending field has run (tests/Benchmarks/README.md, issue 18).
+            builder.AddExecutionStrategy<ErrorCappedSerialExecutionStrategy>(OperationType.Query);
             builder.AddExecutionStrategy<ErrorCappedSerialExecutionStrategy>(OperationType.Mutation);
             builder.AddSchemaVisitor<SpecIntrospectionVisitor>();
             builder.AddSchemaVisitor<AuthorizationSchemaVisitor>();

@@ -5,7 +5,7 @@ using ExecutionContext = GraphQL.Execution.ExecutionContext;
 
 namespace Graph.AspNetCore.Limits;
 
-/// <summary>graphql-dotnet's parallel strategy (queries, subscription events) within the <see cref="ErrorBudget"/>.</summary>
+/// <summary>graphql-dotnet's parallel strategy (subscription events) within the <see cref="ErrorBudget"/>.</summary>
 public sealed class ErrorCappedParallelExecutionStrategy(IOptions<GraphQLServerOptions> options) : ParallelExecutionStrategy
 {
     private readonly int _maxErrors = options.Value.Limits.MaxErrors;

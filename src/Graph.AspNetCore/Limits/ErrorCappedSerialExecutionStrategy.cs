@@ -5,7 +5,7 @@ using ExecutionContext = GraphQL.Execution.ExecutionContext;
 
 namespace Graph.AspNetCore.Limits;
 
-/// <summary>graphql-dotnet's serial strategy (mutations) within the <see cref="ErrorBudget"/>.</summary>
+/// <summary>graphql-dotnet's serial strategy (queries, mutations) within the <see cref="ErrorBudget"/>.</summary>
 public sealed class ErrorCappedSerialExecutionStrategy(IOptions<GraphQLServerOptions> options) : SerialExecutionStrategy
 {
     private readonly int _maxErrors = options.Value.Limits.MaxErrors;

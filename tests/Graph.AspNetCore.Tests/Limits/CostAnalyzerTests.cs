@@ -49,6 +49,23 @@ public class CostAnalyzerTests
     }
 
     [Fact]
+    public void A_repeated_operation_is_estimated_anew_when_its_variables_give_other_sizes()
+    {
+        // One analyzer and one syntax tree, as a cached document's requests share them.
+        var analyzer = new CostAnalyzer(new CostSchema());
+        var document = Parser.Parse("query ($n: Int = 7, $m: Int) { page(first: $n) { nodes { name } } few { shelves { name } } }");
+        var operation = Operation(document);
+        var serializer = new GraphQL.SystemTextJson.GraphQLSerializer();
+        var thirty = serializer.Deserialize<Inputs>("""{"n": 30, "m": 1}""");
+
+        Assert.Equal(31 + 33, analyzer.Estimate(document, operation, thirty));
+        Assert.Equal(31 + 33, analyzer.Estimate(document, operation, serializer.Deserialize<Inputs>("""{"n": 30, "m": 2}"""))); // $m sizes nothing
+        Assert.Equal(8 + 33, analyzer.Estimate(document, operation, null));
+        Assert.Equal(6 + 33, analyzer.Estimate(document, operation, serializer.Deserialize<Inputs>("""{"n": null}""")));
+        Assert.Equal(31 + 33, analyzer.Estimate(document, operation, thirty));
+    }
+
+    [Fact]
     public void Doubling_fragments_are_estimated_in_linear_time_and_do_not_overflow()
     {
         var text = "{ ...F59 } fragment F0 on Query { shelf { name } } "

@@ -24,6 +24,7 @@ public sealed class CostAnalyzer(ISchema schema)
     public const int DefaultListSize = 10;
 
     private readonly ConcurrentDictionary<FieldType, FieldCost> _fields = new();
+    private readonly EstimateMemo _memo = new();
 
     /// <summary>The estimated cost of <paramref name="operation"/> with <paramref name="variables"/>.</summary>
     public double Estimate(GraphQLDocument document, GraphQLOperationDefinition operation, Inputs? variables)
@@ -38,8 +39,56 @@ public sealed class CostAnalyzer(ISchema schema)
             OperationType.Subscription => schema.Subscription,
             _ => null,
         };
-        return root is null ? 0 : new Estimation(this, document, operation, variables).SelectionSet(operation.SelectionSet, root, null);
+        if (root is null)
+        {
+            return 0;
+        }
+
+        if (_memo.TryGet(operation, variables, out var known))
+        {
+            return known;
+        }
+
+        var estimation = new Estimation(this, document, operation, variables);
+        var cost = estimation.SelectionSet(operation.SelectionSet, root, null);
+        _memo.Set(operation, estimation.SizesRead, cost);
+        return cost;
     }
+
+    /// <summary>
+    /// The size a variable gives a slicing argument: its value when the request sets it (none when
+    /// null or not a number), else its default literal.
+    /// </summary>
+    internal static double? VariableSize(GraphQLOperationDefinition operation, Inputs? variables, string name)
+    {
+        if (variables is not null && variables.TryGetValue(name, out var value))
+        {
+            return value is null ? null : ToNumber(value);
+        }
+
+        if (operation.Variables is { } definitions)
+        {
+            foreach (var definition in definitions.Items)
+            {
+                if (definition.Variable.Name.Value == name)
+                {
+                    return definition.DefaultValue is GraphQLIntValue literal ? Number(literal.Value.Span) : null;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static double? ToNumber(object value) => value switch
+    {
+        int or long or short or byte or uint or ulong or double or float or decimal => Math.Max(0, Convert.ToDouble(value, CultureInfo.InvariantCulture)),
+        System.Numerics.BigInteger big => Math.Max(0, (double)big),
+        _ => null,
+    };
+
+    private static double? Number(ReadOnlySpan<char> text) =>
+        double.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? Math.Max(0, value) : null;
 
     private FieldCost CostOf(FieldType field) => _fields.GetOrAdd(field, static f => FieldCost.Of(f));
 
@@ -62,6 +111,10 @@ public sealed class CostAnalyzer(ISchema schema)
     private sealed class Estimation(CostAnalyzer analyzer, GraphQLDocument document, GraphQLOperationDefinition operation, Inputs? variables)
     {
         private readonly Dictionary<(ROM Name, SizedFields? Sized), double?> _fragments = [];
+        private readonly List<(string Name, double? Size)> _sizesRead = [];
+
+        /// <summary>The variables the estimate read, and the size each gave: what it depends on besides the document.</summary>
+        public IReadOnlyList<(string Name, double? Size)> SizesRead => _sizesRead;
 
         public double SelectionSet(GraphQLSelectionSet? selectionSet, IGraphType parent, SizedFields? sized)
         {
@@ -160,24 +213,10 @@ public sealed class CostAnalyzer(ISchema schema)
 
         private double? VariableValue(string name)
         {
-            if (variables is not null && variables.TryGetValue(name, out var value))
-            {
-                return value is null ? null : ToNumber(value);
-            }
-
-            var definition = operation.Variables?.Items.FirstOrDefault(v => v.Variable.Name.Value == name);
-            return definition?.DefaultValue is GraphQLIntValue literal ? Number(literal.Value.Span) : null;
+            var size = VariableSize(operation, variables, name);
+            _sizesRead.Add((name, size));
+            return size;
         }
-
-        private static double? ToNumber(object value) => value switch
-        {
-            int or long or short or byte or uint or ulong or double or float or decimal => Math.Max(0, Convert.ToDouble(value, CultureInfo.InvariantCulture)),
-            System.Numerics.BigInteger big => Math.Max(0, (double)big),
-            _ => null,
-        };
-
-        private static double? Number(ReadOnlySpan<char> text) =>
-            double.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? Math.Max(0, value) : null;
     }
 
     private IGraphType? SchemaType(string name) => schema.AllTypes[name];
