@@ -4,11 +4,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Graph.Api.Accounts;
 
-public sealed class UserByIdDataLoader(IDbContextFactory<ShopDbContext> factory) : BatchDataLoader<int, User>
+public sealed class UserByIdDataLoader(ShopReadSession session) : BatchDataLoader<int, User>
 {
     protected override async Task<IReadOnlyDictionary<int, User>> LoadBatchAsync(IReadOnlyList<int> keys, CancellationToken cancellationToken)
     {
-        await using var db = await factory.OpenDbContextAsync(cancellationToken);
-        return await db.Users.AsNoTracking().Where(u => keys.Contains(u.Id)).ToDictionaryAsync(u => u.Id, cancellationToken);
+        return await session.ReadAsync(async (db, token) => await db.Users.AsNoTracking().Where(u => keys.Contains(u.Id)).ToDictionaryAsync(u => u.Id, token), cancellationToken);
     }
 }
