@@ -35,17 +35,23 @@ public sealed class CategoryByIdDataLoader(ShopReadSession session) : BatchDataL
 
 public sealed class ProductBySlugDataLoader(ShopReadSession session) : BatchDataLoader<string, Product>
 {
+    private static readonly CompiledPerProvider<Func<ShopDbContext, string[], IAsyncEnumerable<Product>>> Query = new(() =>
+        EF.CompileAsyncQuery((ShopDbContext db, string[] slugs) => db.Products.AsNoTracking().Where(p => slugs.Contains(p.Slug))));
+
     protected override async Task<IReadOnlyDictionary<string, Product>> LoadBatchAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
-        return await session.ReadAsync(async (db, token) => await db.Products.AsNoTracking().Where(p => keys.Contains(p.Slug)).ToDictionaryAsync(p => p.Slug, StringComparer.Ordinal, token), cancellationToken);
+        return await session.ReadAsync(async (db, token) => await Query.For(db)(db, [.. keys]).ToDictionaryAsync(p => p.Slug, StringComparer.Ordinal, token), cancellationToken);
     }
 }
 
 public sealed class CategoryBySlugDataLoader(ShopReadSession session) : BatchDataLoader<string, Category>
 {
+    private static readonly CompiledPerProvider<Func<ShopDbContext, string[], IAsyncEnumerable<Category>>> Query = new(() =>
+        EF.CompileAsyncQuery((ShopDbContext db, string[] slugs) => db.Categories.AsNoTracking().Where(c => slugs.Contains(c.Slug))));
+
     protected override async Task<IReadOnlyDictionary<string, Category>> LoadBatchAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
     {
-        return await session.ReadAsync(async (db, token) => await db.Categories.AsNoTracking().Where(c => keys.Contains(c.Slug)).ToDictionaryAsync(c => c.Slug, StringComparer.Ordinal, token), cancellationToken);
+        return await session.ReadAsync(async (db, token) => await Query.For(db)(db, [.. keys]).ToDictionaryAsync(c => c.Slug, StringComparer.Ordinal, token), cancellationToken);
     }
 }
 
@@ -54,9 +60,12 @@ public sealed class CategoryListDataLoader(ShopReadSession session) : BatchDataL
 {
     public const bool All = true;
 
+    private static readonly CompiledPerProvider<Func<ShopDbContext, IAsyncEnumerable<Category>>> Query = new(() =>
+        EF.CompileAsyncQuery<ShopDbContext, Category>(db => db.Categories.AsNoTracking().OrderBy(c => c.Name)));
+
     protected override async Task<IReadOnlyDictionary<bool, List<Category>>> LoadBatchAsync(IReadOnlyList<bool> keys, CancellationToken cancellationToken)
     {
-        var categories = await session.ReadAsync((db, token) => db.Categories.AsNoTracking().OrderBy(c => c.Name).ToListAsync(token), cancellationToken);
+        var categories = await session.ReadAsync(async (db, token) => await Query.For(db)(db).ToListAsync(token), cancellationToken);
         return new Dictionary<bool, List<Category>> { [All] = categories };
     }
 }
