@@ -16,7 +16,7 @@ namespace Graph.Api.Data;
 /// mutations open contexts of their own (transactions, the outbox), and so does a subscription's
 /// set-up, whose scope lives as long as the subscription.
 /// </remarks>
-public sealed class ShopReadSession(IDbContextFactory<ShopDbContext> factory) : IAsyncDisposable
+public sealed class ShopReadSession(IDbContextFactory<ShopDbContext> factory) : IAsyncDisposable, IDisposable
 {
     private readonly SemaphoreSlim _turn = new(1, 1);
     private ShopDbContext? _db;
@@ -57,6 +57,23 @@ public sealed class ShopReadSession(IDbContextFactory<ShopDbContext> factory) : 
                 await _db.DisposeAsync();
                 _db = null;
             }
+        }
+        finally
+        {
+            _turn.Release();
+        }
+    }
+
+    // A scope disposed synchronously (a background job's or a test's `using`) must not throw for
+    // holding an only asynchronously disposable service.
+    public void Dispose()
+    {
+        _turn.Wait();
+        try
+        {
+            _disposed = true;
+            _db?.Dispose();
+            _db = null;
         }
         finally
         {
