@@ -4,11 +4,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Graph.Api.Accounts;
 
-public sealed class UserByIdDataLoader(IDbContextFactory<ShopDbContext> factory) : BatchDataLoader<int, User>
+// Compiled once (EF.CompileAsyncQuery): every review's author on a product page comes through here.
+public sealed class UserByIdDataLoader(ShopReadSession session) : BatchDataLoader<int, User>
 {
+    private static readonly CompiledPerProvider<Func<ShopDbContext, int[], IAsyncEnumerable<User>>> Query = new(() =>
+        EF.CompileAsyncQuery((ShopDbContext db, int[] ids) => db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))));
+
     protected override async Task<IReadOnlyDictionary<int, User>> LoadBatchAsync(IReadOnlyList<int> keys, CancellationToken cancellationToken)
     {
-        await using var db = await factory.OpenDbContextAsync(cancellationToken);
-        return await db.Users.AsNoTracking().Where(u => keys.Contains(u.Id)).ToDictionaryAsync(u => u.Id, cancellationToken);
+        return await session.ReadAsync(async (db, token) => await Query.For(db)(db, [.. keys]).ToDictionaryAsync(u => u.Id, cancellationToken: token), cancellationToken);
     }
 }

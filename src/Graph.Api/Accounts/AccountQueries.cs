@@ -1,4 +1,3 @@
-using Graph.Api.Data;
 using Graph.Api.Schema;
 using Graph.AspNetCore.Authorization;
 using Graph.AspNetCore.Caching;
@@ -24,11 +23,7 @@ public sealed class AccountQueries : IQueryFields
         query.Connection<UserType, object?, User>("users")
             .Description("Every account, oldest first; ADMIN only.")
             .Key(u => u.Id)
-            .ResolveAsync(async (context, request) =>
-            {
-                await using var db = await context.OpenDbContextAsync();
-                return await request.ExecuteAsync(db.Users.AsNoTracking(), context.CancellationToken);
-            })
+            .ResolveAsync((context, request) => context.ReadAsync((db, token) => request.ExecuteAsync(db.Users.AsNoTracking(), token)))
             .RequireRoles(ShopRoles.Admin)
             .RequireMfa();
     }

@@ -5,15 +5,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Graph.Api.Carts;
 
-public sealed class CartItemsByUserIdDataLoader(IDbContextFactory<ShopDbContext> factory) : GroupedDataLoader<int, CartItem>
+public sealed class CartItemsByUserIdDataLoader(ShopReadSession session) : GroupedDataLoader<int, CartItem>
 {
     protected override async Task<ILookup<int, CartItem>> LoadGroupedBatchAsync(IReadOnlyList<int> keys, CancellationToken cancellationToken)
     {
-        await using var db = await factory.OpenDbContextAsync(cancellationToken);
-        return (await db.CartItems.AsNoTracking().Where(c => keys.Contains(c.UserId))
+        return await session.ReadAsync(async (db, token) => (await db.CartItems.AsNoTracking().Where(c => keys.Contains(c.UserId))
                 .OrderBy(c => c.AddedAt).ThenBy(c => c.ProductId)
-                .ToListAsync(cancellationToken))
-            .ToLookup(c => c.UserId);
+                .ToListAsync(token))
+            .ToLookup(c => c.UserId), cancellationToken);
     }
 
     /// <summary>Forgets what this request loaded of a cart, after a mutation changed it.</summary>

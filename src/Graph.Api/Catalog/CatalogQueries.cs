@@ -1,4 +1,3 @@
-using Graph.Api.Data;
 using Graph.Api.Schema;
 using Graph.AspNetCore.Data;
 using Graph.AspNetCore.DataLoader;
@@ -51,10 +50,6 @@ public sealed class CatalogQueries : IQueryFields
             .DefaultOrder(p => p.Name)
             .Filter<ProductFilterInputType>()
             .Sort<ProductSortInputType>()
-            .ResolveAsync(async (context, request) =>
-            {
-                await using var db = await context.OpenDbContextAsync();
-                return await request.ExecuteAsync(db.Products.AsNoTracking(), context.CancellationToken);
-            });
+            .ResolveAsync((context, request) => context.ReadAsync((db, token) => request.ExecuteAsync(db.Products.AsNoTracking(), token)));
     }
 }

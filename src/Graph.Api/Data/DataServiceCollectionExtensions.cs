@@ -8,8 +8,9 @@ namespace Graph.Api.Data;
 public static class DataServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="ShopDbContext"/>: a pooled factory (each DataLoader batch opens its own
-    /// context) and a scoped context for mutations. SQLite by default, a file in the data folder.
+    /// Registers <see cref="ShopDbContext"/>: a pooled factory, the request's <see cref="ShopReadSession"/>
+    /// (one context for a query's reads) and a scoped context for mutations. SQLite by default, a
+    /// file in the data folder.
     /// </summary>
     public static IServiceCollection AddShopData(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
@@ -36,6 +37,7 @@ public static class DataServiceCollectionExtensions
             options.ReplaceService<IMigrationsAssembly, ProviderMigrationsAssembly>();
         });
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<ShopDbContext>>().CreateDbContext());
+        services.AddScoped<ShopReadSession>();
         services.AddScoped<DatabaseInitializer>();
         return services;
     }

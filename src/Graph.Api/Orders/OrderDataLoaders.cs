@@ -5,12 +5,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Graph.Api.Orders;
 
-public sealed class OrderByIdDataLoader(IDbContextFactory<ShopDbContext> factory) : BatchDataLoader<int, Order>
+public sealed class OrderByIdDataLoader(ShopReadSession session) : BatchDataLoader<int, Order>
 {
     protected override async Task<IReadOnlyDictionary<int, Order>> LoadBatchAsync(IReadOnlyList<int> keys, CancellationToken cancellationToken)
     {
-        await using var db = await factory.OpenDbContextAsync(cancellationToken);
-        return await db.Orders.AsNoTracking().Where(o => keys.Contains(o.Id)).ToDictionaryAsync(o => o.Id, cancellationToken);
+        return await session.ReadAsync(async (db, token) => await db.Orders.AsNoTracking().Where(o => keys.Contains(o.Id)).ToDictionaryAsync(o => o.Id, token), cancellationToken);
     }
 
     /// <summary>Forgets what this request loaded of an order, after a mutation changed it.</summary>
@@ -22,31 +21,28 @@ public sealed class OrderByIdDataLoader(IDbContextFactory<ShopDbContext> factory
     }
 }
 
-public sealed class OrderLinesByOrderIdDataLoader(IDbContextFactory<ShopDbContext> factory) : GroupedDataLoader<int, OrderLine>
+public sealed class OrderLinesByOrderIdDataLoader(ShopReadSession session) : GroupedDataLoader<int, OrderLine>
 {
     protected override async Task<ILookup<int, OrderLine>> LoadGroupedBatchAsync(IReadOnlyList<int> keys, CancellationToken cancellationToken)
     {
-        await using var db = await factory.OpenDbContextAsync(cancellationToken);
-        return (await db.OrderLines.AsNoTracking().Where(l => keys.Contains(l.OrderId)).OrderBy(l => l.Id).ToListAsync(cancellationToken))
-            .ToLookup(l => l.OrderId);
+        return await session.ReadAsync(async (db, token) => (await db.OrderLines.AsNoTracking().Where(l => keys.Contains(l.OrderId)).OrderBy(l => l.Id).ToListAsync(token))
+            .ToLookup(l => l.OrderId), cancellationToken);
     }
 }
 
-public sealed class OrderStatusChangesByOrderIdDataLoader(IDbContextFactory<ShopDbContext> factory) : GroupedDataLoader<int, OrderStatusChange>
+public sealed class OrderStatusChangesByOrderIdDataLoader(ShopReadSession session) : GroupedDataLoader<int, OrderStatusChange>
 {
     protected override async Task<ILookup<int, OrderStatusChange>> LoadGroupedBatchAsync(IReadOnlyList<int> keys, CancellationToken cancellationToken)
     {
-        await using var db = await factory.OpenDbContextAsync(cancellationToken);
-        return (await db.OrderStatusChanges.AsNoTracking().Where(c => keys.Contains(c.OrderId)).OrderBy(c => c.Id).ToListAsync(cancellationToken))
-            .ToLookup(c => c.OrderId);
+        return await session.ReadAsync(async (db, token) => (await db.OrderStatusChanges.AsNoTracking().Where(c => keys.Contains(c.OrderId)).OrderBy(c => c.Id).ToListAsync(token))
+            .ToLookup(c => c.OrderId), cancellationToken);
     }
 }
 
-public sealed class PaymentByOrderIdDataLoader(IDbContextFactory<ShopDbContext> factory) : BatchDataLoader<int, Payment>
+public sealed class PaymentByOrderIdDataLoader(ShopReadSession session) : BatchDataLoader<int, Payment>
 {
     protected override async Task<IReadOnlyDictionary<int, Payment>> LoadBatchAsync(IReadOnlyList<int> keys, CancellationToken cancellationToken)
     {
-        await using var db = await factory.OpenDbContextAsync(cancellationToken);
-        return await db.Payments.AsNoTracking().Where(p => keys.Contains(p.OrderId)).ToDictionaryAsync(p => p.OrderId, cancellationToken);
+        return await session.ReadAsync(async (db, token) => await db.Payments.AsNoTracking().Where(p => keys.Contains(p.OrderId)).ToDictionaryAsync(p => p.OrderId, token), cancellationToken);
     }
 }

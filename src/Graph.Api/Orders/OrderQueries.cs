@@ -1,5 +1,4 @@
 using Graph.Api.Accounts;
-using Graph.Api.Data;
 using Graph.Api.Schema;
 using Graph.AspNetCore.Authorization;
 using Graph.AspNetCore.Data;
@@ -19,11 +18,7 @@ public sealed class OrderQueries : IQueryFields
             .DefaultOrder(o => o.PlacedAt, SortDirection.Descending)
             .Filter<OrderFilterInputType>()
             .Sort<OrderSortInputType>()
-            .ResolveAsync(async (context, request) =>
-            {
-                await using var db = await context.OpenDbContextAsync();
-                return await request.ExecuteAsync(db.Orders.AsNoTracking(), context.CancellationToken);
-            })
+            .ResolveAsync((context, request) => context.ReadAsync((db, token) => request.ExecuteAsync(db.Orders.AsNoTracking(), token)))
             .RequireRoles(ShopRoles.Staff, ShopRoles.Admin).RequireMfa();
     }
 }

@@ -4,11 +4,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Graph.Api.Reviews;
 
-public sealed class ReviewByIdDataLoader(IDbContextFactory<ShopDbContext> factory) : BatchDataLoader<int, Review>
+public sealed class ReviewByIdDataLoader(ShopReadSession session) : BatchDataLoader<int, Review>
 {
+    private static readonly CompiledPerProvider<Func<ShopDbContext, int[], IAsyncEnumerable<Review>>> Query = new(() =>
+        EF.CompileAsyncQuery((ShopDbContext db, int[] ids) => db.Reviews.AsNoTracking().Where(r => ids.Contains(r.Id))));
+
     protected override async Task<IReadOnlyDictionary<int, Review>> LoadBatchAsync(IReadOnlyList<int> keys, CancellationToken cancellationToken)
     {
-        await using var db = await factory.OpenDbContextAsync(cancellationToken);
-        return await db.Reviews.AsNoTracking().Where(r => keys.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
+        return await session.ReadAsync(async (db, token) => await Query.For(db)(db, [.. keys]).ToDictionaryAsync(r => r.Id, cancellationToken: token), cancellationToken);
     }
 }

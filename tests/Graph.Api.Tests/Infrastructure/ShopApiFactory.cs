@@ -64,6 +64,9 @@ public sealed class ShopApiFactory : WebApplicationFactory<Program>
     /// <summary>Every SQL command the application ran while answering a request; reset it before the request under test.</summary>
     public SqlCommandRecorder SqlCommands { get; } = new();
 
+    /// <summary>Every database connection the application opened while answering a request; reset it before the request under test.</summary>
+    public ConnectionOpenRecorder ConnectionOpens { get; } = new();
+
     /// <summary>What the application logged at Warning and above (the level these tests configure).</summary>
     public LogCapture Logs { get; } = new();
 
@@ -98,7 +101,8 @@ public sealed class ShopApiFactory : WebApplicationFactory<Program>
             {
                 var http = provider.GetRequiredService<IHttpContextAccessor>();
                 SqlCommands.IsRecording = () => http.HttpContext is not null;
-                options.AddInterceptors(SqlCommands);
+                ConnectionOpens.IsRecording = SqlCommands.IsRecording;
+                options.AddInterceptors(SqlCommands, ConnectionOpens);
             });
             TestServices?.Invoke(services);
         });
