@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Net.Http.Headers;
-using Graph.Api.Data;
-using Graph.Api.Subscriptions.Redis;
 using Graph.Api.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,56 +22,32 @@ public sealed class RedisStampSharingTests : IAsyncLifetime
     // The window, and what a loaded test machine adds to a few requests.
     private static readonly TimeSpan WithinTheWindow = Window + TimeSpan.FromSeconds(3);
 
-    private RedisServer _redis = null!;
-    private ShopApiFactory _a = null!;
-    private ShopApiFactory _b = null!;
-    private ConnectionMultiplexer _probe = null!;
+    private TwoInstancesOnRedis _instances = null!;
 
-    public async Task InitializeAsync()
-    {
-        _redis = await RedisServer.StartAsync();
-        var window = Window.ToString("c", CultureInfo.InvariantCulture);
-        _a = new ShopApiFactory(DatabaseProvider.Postgres)
-        {
-            Settings = { ["Subscriptions:Redis"] = _redis.ConnectionString, ["Auth:SecurityStampCacheDuration"] = window },
-        };
-        _b = new ShopApiFactory(DatabaseProvider.Postgres)
-        {
-            Settings =
-            {
-                ["Subscriptions:Redis"] = _redis.ConnectionString,
-                ["ConnectionStrings:Shop"] = _a.ConnectionString,
-                ["Auth:SecurityStampCacheDuration"] = window,
-            },
-        };
-        _a.CreateClient().Dispose(); // started (and the database migrated) before the second one
+    private ShopApiFactory A => _instances.A;
 
-        // SAVE is an admin command: the probe alone may send it.
-        var probeOptions = RedisServiceCollectionExtensions.Options(_redis.ConnectionString);
-        probeOptions.AllowAdmin = true;
-        _probe = await ConnectionMultiplexer.ConnectAsync(probeOptions);
-    }
+    private ShopApiFactory B => _instances.B;
 
-    public async Task DisposeAsync()
-    {
-        await _probe.DisposeAsync();
-        await _b.DisposeAsync();
-        await _a.DisposeAsync();
-        await _redis.DisposeAsync();
-    }
+    private RedisServer Redis => _instances.Redis;
+
+    private ConnectionMultiplexer Probe => _instances.Probe;
+
+    public async Task InitializeAsync() => _instances = await TwoInstancesOnRedis.StartAsync(new Dictionary<string, string?> { ["Auth:SecurityStampCacheDuration"] = Window.ToString("c", CultureInfo.InvariantCulture) }, adminProbe: true);
+
+    public async Task DisposeAsync() => await _instances.DisposeAsync();
 
     [Fact]
     public async Task A_token_revoked_on_one_instance_is_refused_by_the_other_within_the_window_through_redis()
     {
         var (onA, onB) = await SignedInOnBothAsync();
         var key = await StampKeyAsync();
-        var tokenStamp = (string?)await _probe.GetDatabase().StringGetAsync(key);
+        var tokenStamp = (string?)await Probe.GetDatabase().StringGetAsync(key);
         Assert.NotNull(tokenStamp); // filled by the first lookup
 
         (await onA.PostAsync(LogOutEverywhere)).AssertNoErrors();
         var newStamp = await StampInDatabaseAsync();
         Assert.NotEqual(tokenStamp, newStamp);
-        Assert.Equal(newStamp, (string?)await _probe.GetDatabase().StringGetAsync(key)); // A told Redis at once
+        Assert.Equal(newStamp, (string?)await Probe.GetDatabase().StringGetAsync(key)); // A told Redis at once
         Assert.Null((await onA.PostAsync(Me)).Data!["me"]);
 
         // The database goes back to the token's stamp: B, reading it, would accept the token again.
@@ -87,36 +61,36 @@ public sealed class RedisStampSharingTests : IAsyncLifetime
     {
         var (onA, onB) = await SignedInOnBothAsync();
         var key = await StampKeyAsync();
-        var tokenStamp = (string?)await _probe.GetDatabase().StringGetAsync(key);
+        var tokenStamp = (string?)await Probe.GetDatabase().StringGetAsync(key);
         Assert.NotNull(tokenStamp);
 
         // A Redis that keeps its data over a restart (RDB or AOF, a replica taking over) still holds
         // the token's stamp when it is back: SAVE writes the snapshot the restart loads.
-        await _probe.GetServer(_probe.GetEndPoints()[0]).ExecuteAsync("SAVE");
-        var redisOfA = _a.Services.GetRequiredService<IConnectionMultiplexer>();
-        var redisOfB = _b.Services.GetRequiredService<IConnectionMultiplexer>();
-        await _redis.StopAsync();
+        await Probe.GetServer(Probe.GetEndPoints()[0]).ExecuteAsync("SAVE");
+        var redisOfA = A.Services.GetRequiredService<IConnectionMultiplexer>();
+        var redisOfB = B.Services.GetRequiredService<IConnectionMultiplexer>();
+        await Redis.StopAsync();
         await Eventually.WaitUntilAsync(() => !redisOfA.IsConnected, "instance A sees Redis gone");
 
         (await onA.PostAsync(LogOutEverywhere)).AssertNoErrors(); // cannot reach Redis
         Assert.Null((await onA.PostAsync(Me)).Data!["me"]);
 
-        await _redis.StartAgainAsync();
-        await Eventually.WaitUntilAsync(() => redisOfA.IsConnected && redisOfB.IsConnected && _probe.IsConnected, "both instances (and the probe) are connected to Redis again");
+        await Redis.StartAgainAsync();
+        await Eventually.WaitUntilAsync(() => redisOfA.IsConnected && redisOfB.IsConnected && Probe.IsConnected, "both instances (and the probe) are connected to Redis again");
 
         // Connected, B reads Redis again: were the kept stamp trusted, B would accept the token for
         // the key's ten minutes. The instances drop the shared stamps when their connection is restored.
         await Eventually.WaitUntilAsync(async () => (await onB.PostAsync(Me)).Data!["me"] is null, "instance B refuses the revoked token", WithinTheWindow);
-        Assert.NotEqual(tokenStamp, (string?)await _probe.GetDatabase().StringGetAsync(key));
-        using var again = await _b.ClientAsAsync(DemoAccounts.Alice);
+        Assert.NotEqual(tokenStamp, (string?)await Probe.GetDatabase().StringGetAsync(key));
+        using var again = await B.ClientAsAsync(DemoAccounts.Alice);
         Assert.Equal(DemoAccounts.Alice, (await again.PostAsync(Me)).Data!["me"]!["email"]!.GetValue<string>());
     }
 
     private async Task<(HttpClient OnA, HttpClient OnB)> SignedInOnBothAsync()
     {
-        using var signIn = _a.CreateClient();
+        using var signIn = A.CreateClient();
         var token = await signIn.LogInAsync(DemoAccounts.Alice);
-        var (onA, onB) = (_a.CreateClient(), _b.CreateClient());
+        var (onA, onB) = (A.CreateClient(), B.CreateClient());
         onA.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         onB.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         Assert.Equal(DemoAccounts.Alice, (await onA.PostAsync(Me)).Data!["me"]!["email"]!.GetValue<string>());
@@ -126,20 +100,20 @@ public sealed class RedisStampSharingTests : IAsyncLifetime
 
     private async Task<RedisKey> StampKeyAsync()
     {
-        await using var db = _a.Db();
+        await using var db = A.Db();
         var id = await db.Users.Where(u => u.Email == DemoAccounts.Alice).Select(u => u.Id).SingleAsync();
         return "graph:stamp:" + id.ToString(CultureInfo.InvariantCulture);
     }
 
     private async Task<string> StampInDatabaseAsync()
     {
-        await using var db = _a.Db();
+        await using var db = A.Db();
         return await db.Users.Where(u => u.Email == DemoAccounts.Alice).Select(u => u.SecurityStamp).SingleAsync();
     }
 
     private async Task SetStampInDatabaseAsync(string stamp)
     {
-        await using var db = _a.Db();
+        await using var db = A.Db();
         await db.Users.Where(u => u.Email == DemoAccounts.Alice).ExecuteUpdateAsync(s => s.SetProperty(u => u.SecurityStamp, stamp));
     }
 }

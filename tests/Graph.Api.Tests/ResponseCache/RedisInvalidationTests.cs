@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Graph.Api.Data;
 using Graph.Api.Tests.Infrastructure;
 using static Graph.Api.Tests.Orders.ShopKit;
 
@@ -15,38 +14,28 @@ public sealed class RedisInvalidationTests : IAsyncLifetime
     private const string UpdateProduct = "mutation ($input: UpdateProductInput!) { updateProduct(input: $input) { errors { __typename } } }";
     private const string NovelSlug = "classic-novel-1";
 
-    private RedisServer _redis = null!;
-    private ShopApiFactory _a = null!;
-    private ShopApiFactory _b = null!;
+    private TwoInstancesOnRedis _instances = null!;
 
-    public async Task InitializeAsync()
-    {
-        _redis = await RedisServer.StartAsync();
-        _a = new ShopApiFactory(DatabaseProvider.Postgres) { Settings = { ["Subscriptions:Redis"] = _redis.ConnectionString } };
-        _b = new ShopApiFactory(DatabaseProvider.Postgres)
-        {
-            Settings = { ["Subscriptions:Redis"] = _redis.ConnectionString, ["ConnectionStrings:Shop"] = _a.ConnectionString },
-        };
-        _a.CreateClient().Dispose(); // started (and the database migrated) before the second one
-    }
+    private ShopApiFactory A => _instances.A;
 
-    public async Task DisposeAsync()
-    {
-        await _b.DisposeAsync();
-        await _a.DisposeAsync();
-        await _redis.DisposeAsync();
-    }
+    private ShopApiFactory B => _instances.B;
+
+    private RedisServer Redis => _instances.Redis;
+
+    public async Task InitializeAsync() => _instances = await TwoInstancesOnRedis.StartAsync();
+
+    public async Task DisposeAsync() => await _instances.DisposeAsync();
 
     [Fact]
     public async Task A_change_committed_on_one_instance_drops_the_cached_pages_of_the_other()
     {
-        using var onB = _b.CreateClient();
-        using var staffOnA = _a.ClientFor(StaffId);
-        using var adminOnA = _a.ClientFor(AdminId);
+        using var onB = B.CreateClient();
+        using var staffOnA = A.ClientFor(StaffId);
+        using var adminOnA = A.ClientFor(AdminId);
         var page = new { slug = NovelSlug };
 
         // A restock (ProductStockChanged), a price edit (ProductChanged), a review (ReviewAdded).
-        await _a.SetStockAsync(Novel, 0);
+        await A.SetStockAsync(Novel, 0);
         Assert.False((await onB.ReadCachedAsync(CachedReads.ProductPage, page)).Data!["productBySlug"]!["inStock"]!.GetValue<bool>());
         (await staffOnA.PostAsync(Operation("staff.graphql", "RestockProduct"), new { productId = ProductId(Novel), quantity = 3 })).AssertNoErrors();
         await EventuallyAsync(onB, CachedReads.ProductPage, page, p => p["productBySlug"]!["inStock"]!.GetValue<bool>());
@@ -63,12 +52,12 @@ public sealed class RedisInvalidationTests : IAsyncLifetime
     [Fact]
     public async Task An_instance_that_lost_redis_serves_nothing_from_its_cache_until_redis_is_back()
     {
-        using var onB = _b.CreateClient();
-        using var staffOnA = _a.ClientFor(StaffId);
+        using var onB = B.CreateClient();
+        using var staffOnA = A.ClientFor(StaffId);
         var page = new { slug = NovelSlug };
         await onB.ReadCachedAsync(CachedReads.ProductPage, page);
 
-        await _redis.StopAsync();
+        await Redis.StopAsync();
         await WaitUntilAsync(async () => (await onB.ReadAsync(CachedReads.ProductPage, page)).Cache is null);
 
         // A change B cannot hear of while Redis is away: B must still show it.
@@ -77,7 +66,7 @@ public sealed class RedisInvalidationTests : IAsyncLifetime
         Assert.Null(meanwhile.Cache);
         Assert.Equal(55.55m, meanwhile.Response.Data!["productBySlug"]!["price"]!.GetValue<decimal>());
 
-        await _redis.StartAgainAsync();
+        await Redis.StartAgainAsync();
         await WaitUntilAsync(async () => (await onB.ReadAsync(CachedReads.ProductPage, page)).IsHit);
         Assert.Equal(55.55m, (await onB.ReadAsync(CachedReads.ProductPage, page)).Response.Data!["productBySlug"]!["price"]!.GetValue<decimal>());
     }

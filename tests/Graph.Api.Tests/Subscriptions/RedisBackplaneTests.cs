@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
-using Graph.Api.Data;
 using Graph.Api.Outbox;
 using Graph.Api.Subscriptions.Redis;
 using Graph.Api.Tests.Infrastructure;
@@ -26,49 +25,31 @@ public sealed class RedisBackplaneTests : IAsyncLifetime
     private const string SignInsPerMinute = "6";
     private static readonly string Novel7 = GlobalId.Encode("Product", 7);
 
-    private RedisServer _redis = null!;
-    private ShopApiFactory _a = null!;
-    private ShopApiFactory _b = null!;
-    private ConnectionMultiplexer _probe = null!;
+    private TwoInstancesOnRedis _instances = null!;
 
-    public async Task InitializeAsync()
-    {
-        _redis = await RedisServer.StartAsync();
-        _a = new ShopApiFactory(DatabaseProvider.Postgres)
-        {
-            Settings = { ["Subscriptions:Redis"] = _redis.ConnectionString, ["Auth:SignInAttemptsPerMinute"] = SignInsPerMinute },
-        };
-        _b = new ShopApiFactory(DatabaseProvider.Postgres)
-        {
-            Settings =
-            {
-                ["Subscriptions:Redis"] = _redis.ConnectionString,
-                ["ConnectionStrings:Shop"] = _a.ConnectionString,
-                ["Auth:SignInAttemptsPerMinute"] = SignInsPerMinute,
-            },
-        };
-        _probe = await ConnectionMultiplexer.ConnectAsync(RedisServiceCollectionExtensions.Options(_redis.ConnectionString));
-    }
+    private ShopApiFactory A => _instances.A;
 
-    public async Task DisposeAsync()
-    {
-        await _probe.DisposeAsync();
-        await _b.DisposeAsync();
-        await _a.DisposeAsync();
-        await _redis.DisposeAsync();
-    }
+    private ShopApiFactory B => _instances.B;
+
+    private RedisServer Redis => _instances.Redis;
+
+    private ConnectionMultiplexer Probe => _instances.Probe;
+
+    public async Task InitializeAsync() => _instances = await TwoInstancesOnRedis.StartAsync(new Dictionary<string, string?> { ["Auth:SignInAttemptsPerMinute"] = SignInsPerMinute });
+
+    public async Task DisposeAsync() => await _instances.DisposeAsync();
 
     [Fact]
     public async Task An_event_raised_on_one_instance_reaches_the_subscribers_of_every_instance_once_within_a_second()
     {
-        var token = await _a.CreateClient().LogInAsync(DemoAccounts.Staff);
-        await using var onA = await TransportWsTestClient.ConnectAsync(_a, token);
-        await using var onB = await TransportWsTestClient.ConnectAsync(_b, token);
+        var token = await A.CreateClient().LogInAsync(DemoAccounts.Staff);
+        await using var onA = await TransportWsTestClient.ConnectAsync(A, token);
+        await using var onB = await TransportWsTestClient.ConnectAsync(B, token);
         await onA.SubscribeAsync("s", StockChanged, new { id = Novel7 });
         await onB.SubscribeAsync("s", StockChanged, new { id = Novel7 });
         await WaitForRedisSubscribersAsync("ProductStockChanged:7", 2);
 
-        using var staff = _a.ClientFor(StaffId);
+        using var staff = A.ClientFor(StaffId);
         var clock = Stopwatch.StartNew();
         var restocked = await staff.PostAsync(Restock, new { id = Novel7 });
         restocked.AssertNoErrors();
@@ -88,13 +69,13 @@ public sealed class RedisBackplaneTests : IAsyncLifetime
     [Fact]
     public async Task A_repeated_outbox_event_reaches_subscribers_once()
     {
-        var token = await _b.CreateClient().LogInAsync(DemoAccounts.Staff);
-        await using var onB = await TransportWsTestClient.ConnectAsync(_b, token);
+        var token = await B.CreateClient().LogInAsync(DemoAccounts.Staff);
+        await using var onB = await TransportWsTestClient.ConnectAsync(B, token);
         await onB.SubscribeAsync("s", StockChanged, new { id = Novel7 });
         await WaitForRedisSubscribersAsync("ProductStockChanged:7", 1);
 
         // What a dispatcher that lost its claim after publishing leads to: the same row published twice.
-        var bus = _a.Services.GetRequiredService<RedisTopicEventBus>();
+        var bus = A.Services.GetRequiredService<RedisTopicEventBus>();
         var again = new OutboxEvent(1_000_001, new ProductStockChanged(7, 3), DateTime.UtcNow);
         await bus.PublishAsync("ProductStockChanged:7", again);
         await bus.PublishAsync("ProductStockChanged:7", new OutboxEvent(1_000_001, new ProductStockChanged(7, 3), DateTime.UtcNow));
@@ -106,15 +87,15 @@ public sealed class RedisBackplaneTests : IAsyncLifetime
     [Fact]
     public async Task An_instance_listens_to_a_topic_only_while_it_has_local_subscribers()
     {
-        var token = await _b.CreateClient().LogInAsync(DemoAccounts.Staff);
-        await using (var client = await TransportWsTestClient.ConnectAsync(_b, token))
+        var token = await B.CreateClient().LogInAsync(DemoAccounts.Staff);
+        await using (var client = await TransportWsTestClient.ConnectAsync(B, token))
         {
             for (var product = 1; product <= 30; product++)
             {
                 await client.SubscribeAsync($"s{product}", StockChanged, new { id = GlobalId.Encode("Product", product) });
             }
 
-            var bus = _b.Services.GetRequiredService<RedisTopicEventBus>();
+            var bus = B.Services.GetRequiredService<RedisTopicEventBus>();
             await Eventually.WaitUntilAsync(() => bus.SubscribedTopics == 30, "instance B listens to 30 topics");
             for (var product = 1; product <= 30; product++)
             {
@@ -133,15 +114,15 @@ public sealed class RedisBackplaneTests : IAsyncLifetime
     [Fact]
     public async Task Redis_away_loses_no_event_keeps_mutations_working_reports_degraded_and_delivers_each_once_on_return()
     {
-        var token = await _b.CreateClient().LogInAsync(DemoAccounts.Staff);
-        await using var onB = await TransportWsTestClient.ConnectAsync(_b, token);
+        var token = await B.CreateClient().LogInAsync(DemoAccounts.Staff);
+        await using var onB = await TransportWsTestClient.ConnectAsync(B, token);
         await onB.SubscribeAsync("s", StockChanged, new { id = Novel7 });
         await WaitForRedisSubscribersAsync("ProductStockChanged:7", 1);
-        var redisOfA = _a.Services.GetRequiredService<IConnectionMultiplexer>();
+        var redisOfA = A.Services.GetRequiredService<IConnectionMultiplexer>();
 
-        await _redis.StopAsync();
+        await Redis.StopAsync();
         await Eventually.WaitUntilAsync(() => !redisOfA.IsConnected, "instance A sees Redis gone");
-        using var staff = _a.ClientFor(StaffId);
+        using var staff = A.ClientFor(StaffId);
         var stocks = new List<int>();
         for (var i = 0; i < 3; i++)
         {
@@ -150,18 +131,18 @@ public sealed class RedisBackplaneTests : IAsyncLifetime
             stocks.Add(restocked.Data!["restockProduct"]!["product"]!["stock"]!.GetValue<int>());
         }
 
-        using (var ready = await _a.CreateClient().GetAsync("/health/ready"))
+        using (var ready = await A.CreateClient().GetAsync("/health/ready"))
         {
             Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
             Assert.Equal("Degraded", await ready.Content.ReadAsStringAsync());
         }
 
-        await using (var db = _a.Db())
+        await using (var db = A.Db())
         {
             Assert.Equal(3, await db.OutboxMessages.CountAsync(m => m.SentAt == null && m.Type == nameof(ProductStockChanged)));
         }
 
-        await _redis.StartAgainAsync();
+        await Redis.StartAgainAsync();
         var received = new List<int>();
         while (received.Count < 3 && await onB.ReceiveAsync(TimeSpan.FromSeconds(30)) is { } message)
         {
@@ -174,7 +155,7 @@ public sealed class RedisBackplaneTests : IAsyncLifetime
         await Eventually.WaitUntilAsync(
             async () =>
             {
-                using var ready = await _a.CreateClient().GetAsync("/health/ready");
+                using var ready = await A.CreateClient().GetAsync("/health/ready");
                 return await ready.Content.ReadAsStringAsync() == "Healthy";
             },
             "instance A is healthy again");
@@ -186,8 +167,8 @@ public sealed class RedisBackplaneTests : IAsyncLifetime
         var query = "query Shared" + Guid.NewGuid().ToString("N") + " { categories { name } }";
         var hash = PersistedOperationId.Of(query);
         var extensions = new { persistedQuery = new { version = 1, sha256Hash = hash } };
-        using var a = _a.CreateClient();
-        using var b = _b.CreateClient();
+        using var a = A.CreateClient();
+        using var b = B.CreateClient();
 
         var unknown = await b.SendRawAsync(HttpMethod.Post, GraphQLHttp.Path, JsonSerializer.Serialize(new { extensions }), "application/json", "application/json");
         var registered = await a.SendRawAsync(HttpMethod.Post, GraphQLHttp.Path, JsonSerializer.Serialize(new { query, extensions }), "application/json", "application/json");
@@ -197,14 +178,14 @@ public sealed class RedisBackplaneTests : IAsyncLifetime
         registered.AssertNoErrors();
         byHash.AssertNoErrors();
         Assert.Equal(registered.Data!.ToJsonString(), byHash.Data!.ToJsonString());
-        Assert.Equal(query, (string?)await _probe.GetDatabase().StringGetAsync(RedisPersistedQueryStore.Key(hash)));
+        Assert.Equal(query, (string?)await Probe.GetDatabase().StringGetAsync(RedisPersistedQueryStore.Key(hash)));
     }
 
     [Fact]
     public async Task Sign_in_attempts_are_counted_across_instances()
     {
         const string LogIn = "mutation($email: String!) { logIn(input: { email: $email, password: \"wrong-Passw0rd\" }) { token } }";
-        var (a, b) = (_a.CreateClient(), _b.CreateClient());
+        var (a, b) = (A.CreateClient(), B.CreateClient());
         for (var round = 0; round < 2; round++)
         {
             // A minute boundary in the middle starts a new window: then the round is run again.
@@ -234,9 +215,9 @@ public sealed class RedisBackplaneTests : IAsyncLifetime
 
     private async Task WaitForRedisSubscribersAsync(string topic, int instances) =>
         await Eventually.WaitUntilAsync(
-            async () => (long)(await _probe.GetServer(_probe.GetEndPoints()[0]).ExecuteAsync("PUBSUB", "NUMSUB", "graph:events:" + topic))[1] == instances,
+            async () => (long)(await Probe.GetServer(Probe.GetEndPoints()[0]).ExecuteAsync("PUBSUB", "NUMSUB", "graph:events:" + topic))[1] == instances,
             $"{instances} instance(s) subscribed to {topic} in Redis");
 
     private async Task<RedisResult[]> ChannelsAsync() =>
-        (RedisResult[])(await _probe.GetServer(_probe.GetEndPoints()[0]).ExecuteAsync("PUBSUB", "CHANNELS", "graph:*"))!;
+        (RedisResult[])(await Probe.GetServer(Probe.GetEndPoints()[0]).ExecuteAsync("PUBSUB", "CHANNELS", "graph:*"))!;
 }
