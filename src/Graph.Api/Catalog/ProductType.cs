@@ -4,7 +4,6 @@ using Graph.Api.Schema;
 using Graph.AspNetCore.Authorization;
 using Graph.AspNetCore.Data;
 using Graph.AspNetCore.Relay;
-using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using Graph.AspNetCore.DataLoader;
@@ -34,7 +33,7 @@ public sealed class ProductType : ObjectGraphType<Product>
 
         Field<NonNullGraphType<CategoryType>, IDataLoaderResult<Category?>>("category")
             .Description("The section the product is listed in.")
-            .Resolve(context => CategoryOf(context, context.Source.CategoryId));
+            .Resolve(context => context.GetDataLoader<CategoryByIdDataLoader>().LoadAsync(context.Source.CategoryId));
 
         this.Connection<ReviewType, Product, Review>("reviews")
             .Description("The product's reviews, newest first.")
@@ -49,21 +48,5 @@ public sealed class ProductType : ObjectGraphType<Product>
         Field<NonNullGraphType<IntGraphType>, int>("reviewCount")
             .Description("How many reviews the product has.")
             .Resolve(context => context.Source.ReviewCount);
-    }
-
-    // When the request also lists every category (the storefront's `categories`), a product's category
-    // is taken from that list: the request's reads take turns on one connection, and the page may
-    // read its products before the list, when a lookup by id would be one statement more.
-    private static IDataLoaderResult<Category?> CategoryOf(IResolveFieldContext context, int categoryId)
-    {
-        var byId = context.GetDataLoader<CategoryByIdDataLoader>();
-        var list = context.GetDataLoader<CategoryListDataLoader>();
-        if (byId.TryGet(categoryId, out _) || !list.IsRequested(CategoryListDataLoader.All))
-        {
-            return byId.LoadAsync(categoryId);
-        }
-
-        return list.LoadAsync(CategoryListDataLoader.All).Then(categories =>
-            categories?.Find(c => c.Id == categoryId) is { } category ? DataLoaderResult.FromValue<Category?>(category) : byId.LoadAsync(categoryId));
     }
 }

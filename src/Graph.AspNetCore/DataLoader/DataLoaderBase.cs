@@ -83,15 +83,6 @@ public abstract class DataLoaderBase<TKey, TValue> : ICacheTagSource
         return false;
     }
 
-    /// <summary>Whether this request has asked for <paramref name="key"/>: its value answered or on its way.</summary>
-    public bool IsRequested(TKey key)
-    {
-        lock (_gate)
-        {
-            return _promises.ContainsKey(key);
-        }
-    }
-
     /// <summary>
     /// Forgets <paramref name="key"/> so the next <see cref="LoadAsync"/> fetches it again,
     /// e.g. after a mutation changed it. Fields already holding its result keep that result.

@@ -154,22 +154,6 @@ public class BatchingTests
     }
 
     [Fact]
-    public async Task IsRequested_sees_keys_pending_or_loaded_and_forgets_removed_ones()
-    {
-        var loader = new RecordingLoader();
-        Assert.False(loader.IsRequested(1));
-
-        var pending = loader.LoadAsync(1);
-        Assert.True(loader.IsRequested(1));
-        await pending.GetResultAsync();
-        Assert.True(loader.IsRequested(1));
-        Assert.False(loader.IsRequested(2));
-
-        loader.Remove(1);
-        Assert.False(loader.IsRequested(1));
-    }
-
-    [Fact]
     public async Task A_removed_key_is_fetched_again()
     {
         var loader = new RecordingLoader();
