@@ -38,6 +38,13 @@ public sealed class Product
     /// <summary>The mean rating of the product's reviews; null when it has none.</summary>
     public double? AverageRating => ReviewCount == 0 ? null : (double)RatingTotal / ReviewCount;
 
-    /// <summary>Optimistic concurrency token for edits through the change tracker.</summary>
-    public Guid RowVersion { get; set; } = Guid.NewGuid();
+    /// <summary>
+    /// Optimistic concurrency token for edits through the change tracker. Whoever creates a product
+    /// sets it (<see cref="NewRowVersion"/>); an initializer would run for every product read too, and
+    /// <see cref="Guid.NewGuid"/> reads the kernel's random source: a system call per row of a page.
+    /// </summary>
+    public Guid RowVersion { get; set; }
+
+    /// <summary>A fresh concurrency token, for a new product and for each edit.</summary>
+    public static Guid NewRowVersion() => Guid.NewGuid();
 }

@@ -63,6 +63,7 @@ public sealed class ProductMutations : IMutationFields
             Stock = input.Stock,
             CategoryId = categoryId,
             CreatedAt = now,
+            RowVersion = Product.NewRowVersion(),
         };
         db.Products.Add(product);
         await db.SaveChangesAsync(context.CancellationToken);
@@ -113,7 +114,7 @@ public sealed class ProductMutations : IMutationFields
         product.Description = input.Description ?? product.Description;
         product.Price = input.Price ?? product.Price;
         product.CategoryId = input.CategoryId is not null && GlobalId.TryDecode(input.CategoryId, "Category", out var categoryId) ? categoryId : product.CategoryId;
-        product.RowVersion = Guid.NewGuid();
+        product.RowVersion = Product.NewRowVersion();
 
         // Every edit is an event, so that no cached page keeps the old name, price or section.
         var now = context.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;

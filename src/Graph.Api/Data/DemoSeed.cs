@@ -86,6 +86,7 @@ public static class DemoSeed
                     Stock = n % 9 == 4 ? 0 : 3 + ((n * 13) % 40),
                     Category = category,
                     CreatedAt = Epoch.AddHours(n),
+                    RowVersion = Product.NewRowVersion(),
                 };
                 products.Add(product);
             }

@@ -1,3 +1,5 @@
+using Graph.AspNetCore.Execution;
+
 namespace Graph.AspNetCore.Caching;
 
 /// <summary>
@@ -8,7 +10,8 @@ namespace Graph.AspNetCore.Caching;
 /// <param name="Key">The key of the cached result that answers it (<see cref="ResponseCacheKey"/>).</param>
 /// <param name="Scope">Whose requests may share that result.</param>
 /// <param name="Persisted">Whether it named a persisted document (a GET of one may be public).</param>
-internal sealed record AnsweredRequest(string Key, ResponseCacheScope Scope, bool Persisted)
+/// <param name="Document">Its document, whose request rules decide whether a user may be answered unread.</param>
+internal sealed record AnsweredRequest(string Key, ResponseCacheScope Scope, bool Persisted, CachedDocument Document)
 {
     /// <summary>About how many bytes the record holds under its key.</summary>
     public long Size => ((Key.Length + 64) * 2L) + 96;

@@ -168,7 +168,7 @@ public sealed class GraphQLRequestExecutor<TSchema>
 
         var cached = prepared.Document!;
         var validated = cached.IsValidated;
-        var requestRules = validated ? cached.RequestRules : _cachedRules;
+        var requestRules = RulesFor(validated ? cached.RequestRules : _cachedRules, user);
         var options = new ExecutionOptions
         {
             Document = cached.Document,
@@ -233,6 +233,29 @@ public sealed class GraphQLRequestExecutor<TSchema>
 
         ReportCost(prepared, result, cost);
         return result;
+    }
+
+    /// <summary>
+    /// Whether a request of <paramref name="document"/> by <paramref name="user"/> has request rules to
+    /// run: then a result computed for another user must not answer it. A document not yet validated
+    /// would run them all.
+    /// </summary>
+    internal bool HasRulesToRunFor(CachedDocument document, ClaimsPrincipal? user) =>
+        RulesFor(document.IsValidated ? document.RequestRules : _cachedRules, user).Length > 0;
+
+    // The request rules that apply to this user; the same array when all do (the common case), so
+    // most requests allocate nothing here.
+    private static IValidationRule[] RulesFor(IValidationRule[] rules, ClaimsPrincipal? user)
+    {
+        foreach (var rule in rules)
+        {
+            if (rule is IRequestValidationRule request && !request.AppliesTo(user))
+            {
+                return Array.FindAll(rules, r => r is not IRequestValidationRule other || other.AppliesTo(user));
+            }
+        }
+
+        return rules;
     }
 
     // The engine's timeout error gets the serving layer's code; the errors past the budget (from

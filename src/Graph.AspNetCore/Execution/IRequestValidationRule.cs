@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using GraphQL.Validation;
 
 namespace Graph.AspNetCore.Execution;
@@ -14,4 +15,12 @@ public interface IRequestValidationRule : IValidationRule
     /// first, fully validated. A rule that always has work to do keeps the default, false.
     /// </summary>
     bool DeclaresUsage => false;
+
+    /// <summary>
+    /// Whether the rule can have work to do for <paramref name="user"/>. A rule that concerns only
+    /// some users answers false for the others, so a cached document they send runs no rule at all:
+    /// graphql-dotnet walks the whole document with its type information as soon as any rule is
+    /// given, even one that then returns no visitor.
+    /// </summary>
+    bool AppliesTo(ClaimsPrincipal? user) => true;
 }

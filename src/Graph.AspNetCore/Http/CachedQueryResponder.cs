@@ -47,7 +47,9 @@ internal sealed class CachedQueryResponder<TSchema>(
         }
 
         var anonymous = IsAnonymous(context);
-        if ((answered.Scope == ResponseCacheScope.AnonymousOnly && !anonymous) || !_cache.TryGet(answered.Key, out var hit))
+        if ((answered.Scope == ResponseCacheScope.AnonymousOnly && !anonymous)
+            || executor.HasRulesToRunFor(answered.Document, context.User)
+            || !_cache.TryGet(answered.Key, out var hit))
         {
             return false;
         }
@@ -81,11 +83,20 @@ internal sealed class CachedQueryResponder<TSchema>(
         var persisted = prepared.PersistedId is not null;
         if (requestKey is not null)
         {
-            _cache.RememberRequest(requestKey, new AnsweredRequest(key, scope, persisted));
+            _cache.RememberRequest(requestKey, new AnsweredRequest(key, scope, persisted, document));
         }
 
+        // A result computed for others may not answer a user a request rule would judge (staff before
+        // their MFA enrolment): such a request runs, and its rules with it. Its own computation may
+        // still be stored, since a result with errors never is.
+        var judged = executor.HasRulesToRunFor(document, context.User);
         if (_cache.TryGet(key, out var hit))
         {
+            if (judged)
+            {
+                return false;
+            }
+
             _telemetry?.Hit();
             await WriteAsync(context, persisted, hit, anonymous, "HIT").ConfigureAwait(false);
             return true;
@@ -95,7 +106,7 @@ internal sealed class CachedQueryResponder<TSchema>(
         {
             // Another request is computing this key: wait for it rather than run it again.
             var shared = await running.WaitAsync(context.RequestAborted).ConfigureAwait(false);
-            if (shared is not null && _cache.IsCurrent(shared))
+            if (shared is not null && _cache.IsCurrent(shared) && !judged)
             {
                 _telemetry?.Hit();
                 await WriteAsync(context, persisted, shared, anonymous, "HIT").ConfigureAwait(false);

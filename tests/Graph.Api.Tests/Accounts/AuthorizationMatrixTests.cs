@@ -53,6 +53,31 @@ public sealed class AuthorizationMatrixTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task A_public_document_cached_by_other_users_is_still_refused_to_staff_without_their_second_factor()
+    {
+        // Anonymous and customer requests of a cached document run no request rule (none applies to
+        // them); the MFA rule must still run for staff and admin signed in with a password only.
+        const string Query = """{ categories { name } }""";
+        var sequence = new[] { (null, Allowed), (DemoAccounts.Alice, Allowed), (StaffWithoutMfa, MfaRequired), (null, Allowed), (AdminWithoutMfa, MfaRequired), (DemoAccounts.Staff, Allowed) };
+
+        foreach (var (user, expected) in sequence)
+        {
+            using var client = await ClientAsAsync(user);
+            var response = await client.PostAsync(Query);
+            if (expected == MfaRequired)
+            {
+                Assert.Equal([MfaRequired], response.ErrorCodes);
+                Assert.Null(response.Data);
+            }
+            else
+            {
+                response.AssertNoErrors();
+                Assert.NotEmpty(response.Data!["categories"]!.AsArray());
+            }
+        }
+    }
+
     [Theory]
     [InlineData(null, NotAuthenticated)]
     [InlineData(DemoAccounts.Alice, Allowed)] // the owner

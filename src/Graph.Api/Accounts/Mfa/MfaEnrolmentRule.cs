@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Graph.AspNetCore.Authorization;
 using Graph.AspNetCore.Execution;
 using GraphQL.Validation;
@@ -32,8 +33,11 @@ public sealed class MfaEnrolmentRule : ValidationRuleBase, IRequestValidationRul
     {
     }
 
+    /// <summary>Only staff without a second factor: everyone else's cached documents run no rule.</summary>
+    public bool AppliesTo(ClaimsPrincipal? user) => user.HasStaffRole() && !user.HasSecondFactor();
+
     public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context) =>
-        context.User.HasStaffRole() && !context.User.HasSecondFactor() ? new(Visitor) : default;
+        AppliesTo(context.User) ? new(Visitor) : default;
 
     private sealed class MfaEnrolmentRequiredError : ValidationError
     {
