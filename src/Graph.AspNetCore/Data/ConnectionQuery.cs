@@ -108,7 +108,8 @@ public sealed partial class ConnectionQuery<TEntity>(SortKey<TEntity> key)
             rows.Reverse();
         }
 
-        var edges = rows.ConvertAll(row => new Edge<TEntity>(KeysetCursor.Encode(plan.Fingerprint, plan.Keys, row.Keys), row.Node));
+        Func<object?[], string> encode = position => KeysetCursor.Encode(plan.Fingerprint, plan.Keys, position);
+        var edges = rows.ConvertAll(row => new Edge<TEntity>(row.Keys, encode, row.Node));
         var pageInfo = new PageInfo(
             HasNextPage: plan.Page.Backward ? plan.Before is not null : more || plan.Before is not null,
             HasPreviousPage: plan.Page.Backward ? more || plan.After is not null : plan.After is not null,
