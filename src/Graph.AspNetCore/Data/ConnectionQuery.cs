@@ -111,10 +111,10 @@ public sealed partial class ConnectionQuery<TEntity>(SortKey<TEntity> key)
         Func<object?[], string> encode = position => KeysetCursor.Encode(plan.Fingerprint, plan.Keys, position);
         var edges = rows.ConvertAll(row => new Edge<TEntity>(row.Keys, encode, row.Node));
         var pageInfo = new PageInfo(
-            HasNextPage: plan.Page.Backward ? plan.Before is not null : more || plan.Before is not null,
-            HasPreviousPage: plan.Page.Backward ? more || plan.After is not null : plan.After is not null,
-            StartCursor: edges.Count > 0 ? edges[0].Cursor : null,
-            EndCursor: edges.Count > 0 ? edges[^1].Cursor : null);
+            hasNextPage: plan.Page.Backward ? plan.Before is not null : more || plan.Before is not null,
+            hasPreviousPage: plan.Page.Backward ? more || plan.After is not null : plan.After is not null,
+            first: edges.Count > 0 ? edges[0] : null,
+            last: edges.Count > 0 ? edges[^1] : null);
 
         // A page without cursors and without more rows is the whole list: its size is the count.
         var whole = !more && plan.After is null && plan.Before is null;
