@@ -16,8 +16,19 @@ public static class GlobalId
         Convert.ToBase64String(Encoding.UTF8.GetBytes(string.Concat(typeName, ":", key)));
 
     /// <summary>Encodes a type name and integer key.</summary>
-    public static string Encode(string typeName, int key) =>
-        Encode(typeName, key.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    public static string Encode(string typeName, int key)
+    {
+        // Every node of a page has one: written in a stack buffer, only the id itself is allocated.
+        Span<byte> text = stackalloc byte[256];
+        if (!Encoding.UTF8.TryGetBytes(typeName, text, out var written) || written + 12 > text.Length)
+        {
+            return Encode(typeName, key.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        text[written++] = (byte)':';
+        key.TryFormat(text[written..], out var digits, provider: System.Globalization.CultureInfo.InvariantCulture);
+        return Convert.ToBase64String(text[..(written + digits)]);
+    }
 
     /// <summary>
     /// Decodes an id into its type name and key; false for anything that is not one

@@ -10,6 +10,23 @@ public class GlobalIdTests
         Assert.Equal("UHJvZHVjdDox", GlobalId.Encode("Product", 1));
     }
 
+    [Theory]
+    [InlineData("Product", 0)]
+    [InlineData("Product", -42)]
+    [InlineData("Category", int.MaxValue)]
+    [InlineData("Ünïcödé", int.MinValue)]
+    public void An_integer_key_encodes_as_its_decimal_text(string type, int key)
+    {
+        Assert.Equal(GlobalId.Encode(type, key.ToString(System.Globalization.CultureInfo.InvariantCulture)), GlobalId.Encode(type, key));
+    }
+
+    [Fact]
+    public void A_type_name_too_long_for_the_stack_buffer_still_encodes()
+    {
+        var type = new string('T', 300);
+        Assert.Equal(Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(type + ":7")), GlobalId.Encode(type, 7));
+    }
+
     [Fact]
     public void Decodes_what_it_encodes()
     {
