@@ -67,7 +67,7 @@ await app.RecoverCheckoutsAsync();
 
 app.UseTrustedProxies();
 app.UseExceptionHandler();
-app.UseAuthentication();
+app.UseBearerAuthentication();
 app.MapShopHealthChecks();
 app.UseWebSockets();
 app.UseRateLimiter();
