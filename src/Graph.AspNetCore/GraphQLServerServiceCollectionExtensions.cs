@@ -17,6 +17,7 @@ using GraphQL;
 using GraphQL.DI;
 using GraphQL.Execution;
 using GraphQL.Types;
+using GraphQL.Validation;
 using GraphQLParser.AST;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -76,6 +77,8 @@ public static partial class GraphQLServerServiceCollectionExtensions
 
         // An application's own DateTime scalar, registered before this, wins.
         services.TryAddSingleton<DateTimeGraphType, Rfc3339DateTimeGraphType>();
+        // Before AddGraphQL, which registers its own validator only when none is.
+        services.TryAddSingleton<IDocumentValidator, RepeatingDocumentValidator>();
         services.AddGraphQL(builder =>
         {
             builder.AddSchema<TSchema>();

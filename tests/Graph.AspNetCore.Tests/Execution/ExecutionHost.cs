@@ -34,6 +34,9 @@ internal static class ExecutionHost
                 .Argument<IntGraphType>("count")
                 .Resolve(context => Enumerable.Repeat(new string('x', 1_000), context.GetArgument<int>("count")));
             Field<ListGraphType<ThingType>>("things").Resolve(_ => new[] { 1, 2, 3 });
+            Field<ListGraphType<ThingType>>("someThings")
+                .Argument<NonNullGraphType<IntGraphType>>("count")
+                .Resolve(context => Enumerable.Range(1, context.GetArgument<int>("count")));
             Field<StringGraphType>("wait").ResolveAsync(async context =>
             {
                 // Runs until it is cancelled; a test registers WaitSignals to see when it starts and stops.
