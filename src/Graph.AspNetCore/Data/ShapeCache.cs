@@ -25,6 +25,9 @@ internal sealed class ShapeCache<TQuery>(int capacity)
     /// <summary>How many shapes it holds.</summary>
     public int Count => _queries.Count;
 
+    /// <summary>The shapes it holds.</summary>
+    public IEnumerable<ConnectionShape> Shapes => _queries.Keys;
+
     /// <summary>The query of <paramref name="shape"/>, compiled on first use; null when the cache is full.</summary>
     public TQuery? GetOrAdd<TState>(ConnectionShape shape, TState state, Func<TState, TQuery> compile)
     {
