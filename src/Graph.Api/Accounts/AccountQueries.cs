@@ -5,7 +5,6 @@ using Graph.AspNetCore.Data;
 using Graph.AspNetCore.DataLoader;
 using GraphQL.DataLoader;
 using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
 
 namespace Graph.Api.Accounts;
 
@@ -23,7 +22,7 @@ public sealed class AccountQueries : IQueryFields
         query.Connection<UserType, object?, User>("users")
             .Description("Every account, oldest first; ADMIN only.")
             .Key(u => u.Id)
-            .ResolveAsync((context, request) => context.ReadAsync((db, token) => request.ExecuteAsync(db.Users.AsNoTracking(), token)))
+            .ResolveAsync((context, request) => context.ReadAsync((db, token) => request.ExecuteAsync(db, token)))
             .RequireRoles(ShopRoles.Admin)
             .RequireMfa();
     }

@@ -4,7 +4,6 @@ using Graph.AspNetCore.Authorization;
 using Graph.AspNetCore.Data;
 using Graph.AspNetCore.Relay;
 using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
 
 namespace Graph.Api.Accounts;
 
@@ -36,7 +35,7 @@ public sealed class UserType : ObjectGraphType<User>
             .DefaultOrder(o => o.PlacedAt, SortDirection.Descending)
             .Filter<OrderFilterInputType>()
             .Sort<OrderSortInputType>()
-            .ResolveBatched(u => u.Id, o => o.CustomerId, ShopQueryScope.Of(db => db.Orders.AsNoTracking()))
+            .ResolveBatched(u => u.Id, o => o.CustomerId, ShopQueryScope.Read)
             .RequirePolicy(ShopPolicies.SelfOrStaff);
     }
 }

@@ -4,7 +4,6 @@ using Graph.AspNetCore.DataLoader;
 using GraphQL;
 using GraphQL.DataLoader;
 using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
 using Graph.AspNetCore.Limits.Cost;
 
 namespace Graph.Api.Catalog;
@@ -50,6 +49,6 @@ public sealed class CatalogQueries : IQueryFields
             .DefaultOrder(p => p.Name)
             .Filter<ProductFilterInputType>()
             .Sort<ProductSortInputType>()
-            .ResolveAsync((context, request) => context.ReadAsync((db, token) => request.ExecuteAsync(db.Products.AsNoTracking(), token)));
+            .ResolveAsync((context, request) => context.ReadAsync((db, token) => request.ExecuteAsync(db, token)));
     }
 }

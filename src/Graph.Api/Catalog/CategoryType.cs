@@ -2,7 +2,6 @@ using Graph.Api.Schema;
 using Graph.AspNetCore.Data;
 using Graph.AspNetCore.Relay;
 using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
 
 namespace Graph.Api.Catalog;
 
@@ -22,6 +21,6 @@ public sealed class CategoryType : ObjectGraphType<Category>
             .DefaultOrder(p => p.Name)
             .Filter<ProductFilterInputType>()
             .Sort<ProductSortInputType>()
-            .ResolveBatched(c => c.Id, p => p.CategoryId, ShopQueryScope.Of(db => db.Products.AsNoTracking()));
+            .ResolveBatched(c => c.Id, p => p.CategoryId, ShopQueryScope.Read);
     }
 }

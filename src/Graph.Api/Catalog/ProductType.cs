@@ -5,7 +5,6 @@ using Graph.AspNetCore.Authorization;
 using Graph.AspNetCore.Data;
 using Graph.AspNetCore.Relay;
 using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
 using Graph.AspNetCore.DataLoader;
 using GraphQL.DataLoader;
 
@@ -39,7 +38,7 @@ public sealed class ProductType : ObjectGraphType<Product>
             .Description("The product's reviews, newest first.")
             .Key(r => r.Id)
             .DefaultOrder(r => r.CreatedAt, SortDirection.Descending)
-            .ResolveBatched(p => p.Id, r => r.ProductId, ShopQueryScope.Of(db => db.Reviews.AsNoTracking()));
+            .ResolveBatched(p => p.Id, r => r.ProductId, ShopQueryScope.Read);
 
         Field<FloatGraphType, double?>("averageRating")
             .Description("The mean rating of the product's reviews; null when it has none.")

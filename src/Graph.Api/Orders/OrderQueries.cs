@@ -3,7 +3,6 @@ using Graph.Api.Schema;
 using Graph.AspNetCore.Authorization;
 using Graph.AspNetCore.Data;
 using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
 
 namespace Graph.Api.Orders;
 
@@ -18,7 +17,7 @@ public sealed class OrderQueries : IQueryFields
             .DefaultOrder(o => o.PlacedAt, SortDirection.Descending)
             .Filter<OrderFilterInputType>()
             .Sort<OrderSortInputType>()
-            .ResolveAsync((context, request) => context.ReadAsync((db, token) => request.ExecuteAsync(db.Orders.AsNoTracking(), token)))
+            .ResolveAsync((context, request) => context.ReadAsync((db, token) => request.ExecuteAsync(db, token)))
             .RequireRoles(ShopRoles.Staff, ShopRoles.Admin).RequireMfa();
     }
 }

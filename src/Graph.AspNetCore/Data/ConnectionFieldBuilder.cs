@@ -95,13 +95,13 @@ public sealed class ConnectionFieldBuilder<TSource, TEntity>
     /// <summary>
     /// Sets the resolver. It receives the request, already checked (bad paging arguments, cursors or
     /// filters are field errors before it runs), and returns
-    /// <see cref="ConnectionQuery{TEntity}.ExecuteAsync"/> of its query, typically inside its own
+    /// <see cref="ConnectionQuery{TEntity}.ExecuteAsync(Microsoft.EntityFrameworkCore.DbContext, CancellationToken)"/> of its query, typically inside its own
     /// database context:
     /// <code>
     /// .ResolveAsync(async (context, request) =&gt;
     /// {
     ///     await using var db = await context.CreateDbContextAsync();
-    ///     return await request.ExecuteAsync(db.Products.AsNoTracking(), context.CancellationToken);
+    ///     return await request.ExecuteAsync(db, context.CancellationToken);
     /// });
     /// </code>
     /// The total count runs within that call when <c>totalCount</c> is selected, and not at all otherwise.
@@ -130,7 +130,25 @@ public sealed class ConnectionFieldBuilder<TSource, TEntity>
     /// <summary>
     /// Resolves the field for many parents at once: the parents of one wave that ask for this field
     /// are answered by one grouped query (one SELECT, plus one COUNT when <c>totalCount</c> is
-    /// selected), not one per parent.
+    /// selected), not one per parent, read from the context's table with queries compiled once per shape.
+    /// </summary>
+    /// <param name="parentOf">The parent's key, from the source object (e.g. <c>c =&gt; c.Id</c>).</param>
+    /// <param name="parentKey">The item's parent key (e.g. <c>p =&gt; p.CategoryId</c>).</param>
+    /// <param name="scope">Opens the database context to read from.</param>
+    /// <exception cref="InvalidOperationException">No <see cref="Key{TKey}"/> was set.</exception>
+    public FieldBuilder<TSource, Connection<TEntity>> ResolveBatched<TParentKey>(
+        Func<TSource, TParentKey> parentOf,
+        Expression<Func<TEntity, TParentKey>> parentKey,
+        DbContextScope scope)
+        where TParentKey : notnull
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        return ResolveBatched(parentOf, parentKey, (query, services) => new ConnectionBatchLoader<TParentKey, TEntity>(query, parentKey, scope, services));
+    }
+
+    /// <summary>
+    /// Resolves the field for many parents at once, as <see cref="ResolveBatched{TParentKey}(Func{TSource, TParentKey}, Expression{Func{TEntity, TParentKey}}, DbContextScope)"/>,
+    /// over a query the scope opens (built per request: any LINQ provider).
     /// </summary>
     /// <param name="parentOf">The parent's key, from the source object (e.g. <c>c =&gt; c.Id</c>).</param>
     /// <param name="parentKey">The item's parent key (e.g. <c>p =&gt; p.CategoryId</c>).</param>
@@ -142,16 +160,24 @@ public sealed class ConnectionFieldBuilder<TSource, TEntity>
         QueryScope<TEntity> scope)
         where TParentKey : notnull
     {
+        ArgumentNullException.ThrowIfNull(scope);
+        return ResolveBatched(parentOf, parentKey, (query, services) => new ConnectionBatchLoader<TParentKey, TEntity>(query, parentKey, scope, services));
+    }
+
+    private FieldBuilder<TSource, Connection<TEntity>> ResolveBatched<TParentKey>(
+        Func<TSource, TParentKey> parentOf,
+        Expression<Func<TEntity, TParentKey>> parentKey,
+        Func<ConnectionQuery<TEntity>, IServiceProvider, ConnectionBatchLoader<TParentKey, TEntity>> createLoader)
+        where TParentKey : notnull
+    {
         ArgumentNullException.ThrowIfNull(parentOf);
         ArgumentNullException.ThrowIfNull(parentKey);
-        ArgumentNullException.ThrowIfNull(scope);
         var createRequest = RequestFactory();
         Field.FieldType.Resolver = new FuncFieldResolver<TSource, object?>(context =>
         {
             // One loader per position of the field in the document: every parent there has the same arguments.
             var name = $"connection:{context.FieldDefinition.Name}@{context.FieldAst.Location.Start}";
-            var loader = context.GetDataLoader(name, services =>
-                new ConnectionBatchLoader<TParentKey, TEntity>(createRequest(context), parentKey, scope, services));
+            var loader = context.GetDataLoader(name, services => createLoader(createRequest(context), services));
             var parent = parentOf(context.Source);
 
             // The parent's own list (Category:3/products); the loader tags the items it returns.

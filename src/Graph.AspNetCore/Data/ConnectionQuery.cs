@@ -45,7 +45,7 @@ public sealed partial class ConnectionQuery<TEntity>(SortKey<TEntity> key)
     public IReadOnlyList<SortKey<TEntity>> Order { get; init; } = [];
 
     /// <summary>
-    /// Whether the total count is wanted: it is then counted during <see cref="ExecuteAsync"/>, while the
+    /// Whether the total count is wanted: it is then counted during <see cref="ExecuteAsync(DbContext, CancellationToken)"/>, while the
     /// caller's database context is still open. Otherwise it is counted only if
     /// <see cref="Connection{TNode}.GetTotalCountAsync"/> is called, which needs the source still usable.
     /// </summary>
@@ -53,37 +53,36 @@ public sealed partial class ConnectionQuery<TEntity>(SortKey<TEntity> key)
 
     /// <summary>
     /// Checks the paging arguments and cursors, so a bad request fails before any database work.
-    /// <see cref="ExecuteAsync"/> checks them too.
+    /// <see cref="ExecuteAsync(DbContext, CancellationToken)"/> checks them too.
     /// </summary>
     /// <exception cref="ExecutionError">Bad paging arguments or a cursor that is not one of this order.</exception>
     public void Validate() => _ = GetPlan();
 
-    /// <summary>Reads the page from <paramref name="source"/> (a query already scoped, e.g. to a category).</summary>
+    /// <summary>
+    /// Reads the page from <paramref name="source"/> (a query already scoped, e.g. to a category), building
+    /// the query for this request. On EF Core, <see cref="ExecuteAsync(DbContext, CancellationToken)"/> reads
+    /// the entity's table with a query compiled once per shape.
+    /// </summary>
     /// <exception cref="ExecutionError">Bad paging arguments or a cursor that is not one of this order.</exception>
     public async Task<Connection<TEntity>> ExecuteAsync(IQueryable<TEntity> source, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
         var plan = GetPlan();
         var filtered = Filter is null ? source : source.Where(Filter);
-
-        var window = filtered;
-        if (plan.After is { } after)
-        {
-            window = window.Where(KeysetPredicate.Create(plan.Keys, after, after: true));
-        }
-
-        if (plan.Before is { } before)
-        {
-            window = window.Where(KeysetPredicate.Create(plan.Keys, before, after: false));
-        }
+        var window = PageExpressions.Window(filtered.Expression, plan.Keys, PageExpressions.Inline(plan.Keys, plan.After), PageExpressions.Inline(plan.Keys, plan.Before));
 
         // One row more than the page tells whether more follow in the direction read. A wanted total
         // count rides along in the same SELECT; only an empty page after a cursor has no row to carry
         // it and counts on its own.
-        var ordered = KeysetOrdering.Apply(window, plan.Keys, reverse: plan.Page.Backward);
         var countAlong = IncludeTotalCount && source.Provider is IAsyncQueryProvider;
-        var page = KeysetOrdering.Project(ordered.Take(plan.Page.Size + 1), plan.Keys, countAlong ? filtered : null);
-        var rows = await ToListAsync(page, cancellationToken).ConfigureAwait(false);
+        var page = PageExpressions.Page(window, plan.Keys, plan.Page.Backward, Expression.Constant(plan.Page.Size + 1), countAlong ? filtered.Expression : null);
+        var rows = await ToListAsync(source.Provider.CreateQuery<KeysetRow<TEntity>>(page), cancellationToken).ConfigureAwait(false);
+        return await ToConnectionAsync(plan, rows, countAlong, filtered, cancellationToken).ConfigureAwait(false);
+    }
+
+    // The connection of the rows read, its total count read now when wanted (from the rows when it rode along).
+    private async Task<Connection<TEntity>> ToConnectionAsync(Plan plan, List<KeysetRow<TEntity>> rows, bool countAlong, IQueryable<TEntity> filtered, CancellationToken cancellationToken)
+    {
         var counted = countAlong && rows.Count > 0 ? rows[0].TotalCount : (int?)null;
         var connection = ToConnection(plan, rows, token => counted is { } total ? Task.FromResult(total) : CountAsync(filtered, token));
         if (IncludeTotalCount)

@@ -10,10 +10,10 @@ internal static class KeysetOrdering
     /// <c>OrderBy(k1).ThenBy(k2)...</c>; with <paramref name="reverse"/> every direction flipped, which is how
     /// a backward page is read (its rows are put back in order after the fetch).
     /// </summary>
-    public static IQueryable<TEntity> Apply<TEntity>(IQueryable<TEntity> source, IReadOnlyList<SortKey<TEntity>> keys, bool reverse)
+    public static Expression Apply<TEntity>(Expression source, IReadOnlyList<SortKey<TEntity>> keys, bool reverse)
         where TEntity : class
     {
-        var expression = source.Expression;
+        var expression = source;
         for (var i = 0; i < keys.Count; i++)
         {
             var descending = (keys[i].Direction == SortDirection.Descending) != reverse;
@@ -22,20 +22,14 @@ internal static class KeysetOrdering
             expression = Expression.Call(method, expression, Expression.Quote(selector));
         }
 
-        return source.Provider.CreateQuery<TEntity>(expression);
+        return expression;
     }
 
-    /// <summary><c>Select(e =&gt; new KeysetRow { Node = e, Keys = new object[] { k1, k2, ... } })</c>.</summary>
-    /// <param name="source">The ordered page.</param>
-    /// <param name="keys">The sort keys read with each row.</param>
-    /// <param name="countOf">When given, every row also carries this query's <c>Count()</c>: the total
-    /// count read by the page's own statement instead of a second one.</param>
-    public static IQueryable<KeysetRow<TEntity>> Project<TEntity>(IQueryable<TEntity> source, IReadOnlyList<SortKey<TEntity>> keys, IQueryable<TEntity>? countOf = null)
-        where TEntity : class =>
-        source.Select(RowSelector(keys, countOf));
-
     /// <summary><c>e =&gt; new KeysetRow { Node = e, Keys = new object[] { key1(e), … } [, TotalCount = countOf.Count()] }</c>.</summary>
-    public static Expression<Func<TEntity, KeysetRow<TEntity>>> RowSelector<TEntity>(IReadOnlyList<SortKey<TEntity>> keys, IQueryable<TEntity>? countOf = null)
+    /// <param name="keys">The sort keys read with each row.</param>
+    /// <param name="countOf">When given (a query's expression), every row also carries its <c>Count()</c>:
+    /// the total count read by the page's own statement instead of a second one.</param>
+    public static Expression<Func<TEntity, KeysetRow<TEntity>>> RowSelector<TEntity>(IReadOnlyList<SortKey<TEntity>> keys, Expression? countOf = null)
         where TEntity : class
     {
         var entity = Expression.Parameter(typeof(TEntity), "e");
@@ -47,7 +41,7 @@ internal static class KeysetOrdering
         ];
         if (countOf is not null)
         {
-            bindings.Add(Expression.Bind(RowMembers<TEntity>.TotalCount, Expression.Call(LinqMethods.QueryableCount.MakeGenericMethod(typeof(TEntity)), countOf.Expression)));
+            bindings.Add(Expression.Bind(RowMembers<TEntity>.TotalCount, Expression.Call(LinqMethods.QueryableCount.MakeGenericMethod(typeof(TEntity)), countOf)));
         }
 
         var row = Expression.MemberInit(Expression.New(typeof(KeysetRow<TEntity>)), bindings);

@@ -11,7 +11,10 @@ namespace Graph.AspNetCore.Data;
 internal static class KeysetPredicate
 {
     /// <summary>The rows after (<paramref name="after"/>) or before the position <paramref name="values"/>.</summary>
-    public static Expression<Func<TEntity, bool>> Create<TEntity>(IReadOnlyList<SortKey<TEntity>> keys, IReadOnlyList<object> values, bool after)
+    /// <param name="keys">The sort keys.</param>
+    /// <param name="values">Expressions that read the position's key values, one per key (query parameters).</param>
+    /// <param name="after">After the position, or before it.</param>
+    public static Expression<Func<TEntity, bool>> Create<TEntity>(IReadOnlyList<SortKey<TEntity>> keys, IReadOnlyList<Expression> values, bool after)
         where TEntity : class
     {
         var entity = Expression.Parameter(typeof(TEntity), "e");
@@ -21,7 +24,7 @@ internal static class KeysetPredicate
         {
             var key = keys[i];
             var column = ParameterReplacer.Apply(key.OrderSelector, entity);
-            var value = QueryParameter.Create(values[i], key.KeyType.ClrType);
+            var value = values[i];
             var greater = after == (key.Direction == SortDirection.Ascending);
             var past = key.KeyType.Compare(greater ? ExpressionType.GreaterThan : ExpressionType.LessThan, column, value);
             var term = equalSoFar is null ? past : Expression.AndAlso(equalSoFar, past);

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using System.Reflection;
+using Microsoft.EntityFrameworkCore;
 
 namespace Graph.AspNetCore.Data;
 
@@ -22,6 +23,24 @@ internal static class LinqMethods
 
     /// <summary><c>Queryable.Count&lt;T&gt;(IQueryable&lt;T&gt;)</c>.</summary>
     public static readonly MethodInfo QueryableCount = new Func<IQueryable<object>, int>(Queryable.Count).Method.GetGenericMethodDefinition();
+
+    /// <summary><c>Queryable.Where&lt;T&gt;(IQueryable&lt;T&gt;, Expression&lt;Func&lt;T, bool&gt;&gt;)</c>.</summary>
+    public static readonly MethodInfo QueryableWhere = Definition<IQueryable<object>, Expression<Func<object, bool>>, IQueryable<object>>(Queryable.Where);
+
+    /// <summary><c>Queryable.Take&lt;T&gt;(IQueryable&lt;T&gt;, int)</c>.</summary>
+    public static readonly MethodInfo QueryableTake = Definition<IQueryable<object>, int, IQueryable<object>>(Queryable.Take);
+
+    /// <summary><c>Queryable.Select&lt;T, TResult&gt;(IQueryable&lt;T&gt;, Expression&lt;Func&lt;T, TResult&gt;&gt;)</c>.</summary>
+    public static readonly MethodInfo QueryableSelect = Definition<IQueryable<object>, Expression<Func<object, object>>, IQueryable<object>>(Queryable.Select);
+
+    /// <summary><c>Queryable.GroupBy&lt;T, TKey&gt;(IQueryable&lt;T&gt;, Expression&lt;Func&lt;T, TKey&gt;&gt;)</c>.</summary>
+    public static readonly MethodInfo QueryableGroupBy = Definition<IQueryable<object>, Expression<Func<object, object>>, IQueryable<IGrouping<object, object>>>(Queryable.GroupBy);
+
+    /// <summary><c>EntityFrameworkQueryableExtensions.AsNoTracking&lt;T&gt;(IQueryable&lt;T&gt;)</c>.</summary>
+    public static readonly MethodInfo AsNoTracking = new Func<IQueryable<object>, IQueryable<object>>(EntityFrameworkQueryableExtensions.AsNoTracking).Method.GetGenericMethodDefinition();
+
+    /// <summary><c>DbContext.Set&lt;T&gt;()</c>.</summary>
+    public static readonly MethodInfo DbContextSet = typeof(DbContext).GetMethod(nameof(DbContext.Set), Type.EmptyTypes)!;
 
     /// <summary><c>Enumerable.Take&lt;T&gt;(IEnumerable&lt;T&gt;, int)</c>.</summary>
     public static readonly MethodInfo EnumerableTake = Definition<IEnumerable<object>, int, IEnumerable<object>>(Enumerable.Take);

@@ -13,8 +13,24 @@ internal static class QueryParameter
     public static Expression Create(object? value, Type type) =>
         Expression.Convert(Expression.Property(Expression.Constant(new Holder(value)), nameof(Holder.Value)), type);
 
+    /// <summary>The value when <paramref name="node"/> is one made by <see cref="Create"/>.</summary>
+    public static bool TryRead(Expression node, out object? value)
+    {
+        if (node is UnaryExpression { NodeType: ExpressionType.Convert, Operand: MemberExpression { Expression: ConstantExpression { Value: Holder holder } } })
+        {
+            value = holder.Value;
+            return true;
+        }
+
+        value = null;
+        return false;
+    }
+
     private sealed class Holder(object? value)
     {
         public object? Value { get; } = value;
+
+        // Never the value: a tree's text is a compiled query's shape, the same for every value.
+        public override string ToString() => nameof(QueryParameter);
     }
 }

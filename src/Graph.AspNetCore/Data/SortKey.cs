@@ -26,13 +26,16 @@ public static class SortKey
 public sealed class SortKey<TEntity>
     where TEntity : class
 {
-    private SortKey(string name, LambdaExpression selector, LambdaExpression orderSelector, KeyType keyType, SortDirection direction)
+    private readonly (string Ascending, string Descending) _shapes;
+
+    private SortKey(string name, LambdaExpression selector, LambdaExpression orderSelector, KeyType keyType, SortDirection direction, (string Ascending, string Descending) shapes)
     {
         Name = name;
         Selector = selector;
         OrderSelector = orderSelector;
         KeyType = keyType;
         Direction = direction;
+        _shapes = shapes;
     }
 
     /// <summary>The key's name (the sort input's field name); part of the cursor's fingerprint of the order.</summary>
@@ -49,6 +52,12 @@ public sealed class SortKey<TEntity>
 
     /// <summary>How the ordered value is compared and written into cursors.</summary>
     internal KeyType KeyType { get; }
+
+    /// <summary>
+    /// The key as text (name, direction and ordered value), part of a compiled page query's shape: two
+    /// keys of one name over different values must not share a query. Written once, when the key is declared.
+    /// </summary>
+    internal string Shape => Direction == SortDirection.Ascending ? _shapes.Ascending : _shapes.Descending;
 
     /// <summary>Creates a key; see <see cref="SortKey.Create{TEntity, TValue}"/>.</summary>
     internal static SortKey<TEntity> Create<TValue>(string name, Expression<Func<TEntity, TValue>> selector, SortDirection direction)
@@ -77,12 +86,14 @@ public sealed class SortKey<TEntity>
 
         var keyType = KeyType.For(body.Type)
             ?? throw new ArgumentException($"Sort key '{name}' is of type {type.Name}, which cannot order a keyset-paged list.", nameof(selector));
-        return new SortKey<TEntity>(name, selector, Expression.Lambda(body, selector.Parameters), keyType, direction);
+        var orderSelector = Expression.Lambda(body, selector.Parameters);
+        var text = orderSelector.ToString();
+        return new SortKey<TEntity>(name, selector, orderSelector, keyType, direction, ($"{name} asc {text};", $"{name} desc {text};"));
     }
 
     /// <summary>The same key in another direction.</summary>
     public SortKey<TEntity> WithDirection(SortDirection direction) =>
-        direction == Direction ? this : new SortKey<TEntity>(Name, Selector, OrderSelector, KeyType, direction);
+        direction == Direction ? this : new SortKey<TEntity>(Name, Selector, OrderSelector, KeyType, direction, _shapes);
 
     // An enum's rank is its position by numeric value: CASE WHEN x = A THEN 0 WHEN x = B THEN 1 ... END.
     // Only equality is asked of the database, which every value conversion translates.

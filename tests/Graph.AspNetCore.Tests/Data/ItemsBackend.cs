@@ -71,8 +71,11 @@ public sealed class SqliteItems : ItemsBackend, IDisposable
 
     public override async Task<Connection<Item>> PageAsync(ConnectionQuery<Item> request, Func<IQueryable<Item>, IQueryable<Item>>? scope = null, CancellationToken cancellationToken = default)
     {
+        // Unscoped as the shop reads its lists (a query compiled once per shape), scoped through the query built per request.
         await using var db = CreateContext();
-        return await request.ExecuteAsync((scope ?? (q => q))(db.Items.AsNoTracking()), cancellationToken);
+        return scope is null
+            ? await request.ExecuteAsync(db, cancellationToken)
+            : await request.ExecuteAsync(scope(db.Items.AsNoTracking()), cancellationToken);
     }
 
     public override async Task<List<int>> IdsAsync(Expression<Func<Item, bool>>? predicate, CancellationToken cancellationToken = default)
