@@ -142,42 +142,16 @@ public sealed class ConnectionFieldBuilder<TSource, TEntity>
         DbContextScope scope)
         where TParentKey : notnull
     {
-        ArgumentNullException.ThrowIfNull(scope);
-        return ResolveBatched(parentOf, parentKey, (query, services) => new ConnectionBatchLoader<TParentKey, TEntity>(query, parentKey, scope, services));
-    }
-
-    /// <summary>
-    /// Resolves the field for many parents at once, as <see cref="ResolveBatched{TParentKey}(Func{TSource, TParentKey}, Expression{Func{TEntity, TParentKey}}, DbContextScope)"/>,
-    /// over a query the scope opens (built per request: any LINQ provider).
-    /// </summary>
-    /// <param name="parentOf">The parent's key, from the source object (e.g. <c>c =&gt; c.Id</c>).</param>
-    /// <param name="parentKey">The item's parent key (e.g. <c>p =&gt; p.CategoryId</c>).</param>
-    /// <param name="scope">Opens the items to query, e.g. in a database context of its own.</param>
-    /// <exception cref="InvalidOperationException">No <see cref="Key{TKey}"/> was set.</exception>
-    public FieldBuilder<TSource, Connection<TEntity>> ResolveBatched<TParentKey>(
-        Func<TSource, TParentKey> parentOf,
-        Expression<Func<TEntity, TParentKey>> parentKey,
-        QueryScope<TEntity> scope)
-        where TParentKey : notnull
-    {
-        ArgumentNullException.ThrowIfNull(scope);
-        return ResolveBatched(parentOf, parentKey, (query, services) => new ConnectionBatchLoader<TParentKey, TEntity>(query, parentKey, scope, services));
-    }
-
-    private FieldBuilder<TSource, Connection<TEntity>> ResolveBatched<TParentKey>(
-        Func<TSource, TParentKey> parentOf,
-        Expression<Func<TEntity, TParentKey>> parentKey,
-        Func<ConnectionQuery<TEntity>, IServiceProvider, ConnectionBatchLoader<TParentKey, TEntity>> createLoader)
-        where TParentKey : notnull
-    {
         ArgumentNullException.ThrowIfNull(parentOf);
         ArgumentNullException.ThrowIfNull(parentKey);
+        ArgumentNullException.ThrowIfNull(scope);
         var createRequest = RequestFactory();
         Field.FieldType.Resolver = new FuncFieldResolver<TSource, object?>(context =>
         {
             // One loader per position of the field in the document: every parent there has the same arguments.
             var name = $"connection:{context.FieldDefinition.Name}@{context.FieldAst.Location.Start}";
-            var loader = context.GetDataLoader(name, services => createLoader(createRequest(context), services));
+            var loader = context.GetDataLoader(name, services =>
+                new ConnectionBatchLoader<TParentKey, TEntity>(createRequest(context), parentKey, scope, services));
             var parent = parentOf(context.Source);
 
             // The parent's own list (Category:3/products); the loader tags the items it returns.

@@ -11,23 +11,16 @@ public interface IEdge
 }
 
 /// <summary>
-/// An item of a page with its cursor. A cursor read from the database is written when first asked
-/// for: pages are mostly selected as <c>nodes</c>, without their items' cursors, and writing one is a
-/// JSON writer, a buffer and a Base64 string.
+/// An item of a page with its cursor, written when first asked for: pages are mostly selected as
+/// <c>nodes</c>, without their items' cursors, and writing one is a JSON writer, a buffer and a
+/// Base64 string.
 /// </summary>
 public sealed class Edge<TNode> : IEdge
     where TNode : class
 {
-    private readonly Func<object?[], string>? _encode;
-    private readonly object?[]? _position;
+    private readonly Func<object?[], string> _encode;
+    private readonly object?[] _position;
     private string? _cursor;
-
-    /// <summary>An item whose cursor is known.</summary>
-    public Edge(string cursor, TNode node)
-    {
-        _cursor = cursor ?? throw new ArgumentNullException(nameof(cursor));
-        Node = node;
-    }
 
     // An item at a position (its sort key values), its cursor written by `encode` when read.
     internal Edge(object?[] position, Func<object?[], string> encode, TNode node)
@@ -38,7 +31,7 @@ public sealed class Edge<TNode> : IEdge
     }
 
     /// <summary>The opaque position of the item, for <c>after</c> and <c>before</c>.</summary>
-    public string Cursor => _cursor ??= _encode!(_position!);
+    public string Cursor => _cursor ??= _encode(_position);
 
     /// <summary>The item.</summary>
     public TNode Node { get; }
