@@ -30,13 +30,18 @@ public static class DataServiceCollectionExtensions
                 // A key list as one JSON parameter (json_each): the SQL of a DataLoader batch is the same
                 // whatever its size, so EF Core caches one command instead of re-expanding IN (...) per count.
                 options.UseSqlite(SqliteConnectionString(connectionString, environment), sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
-                    .AddInterceptors(new SqlitePragmaInterceptor());
+                    .AddInterceptors(new SqlitePragmaInterceptor(), SqliteStatementCacheInterceptor.Instance);
             }
 
             // Each provider has its own migration set (Data/Migrations/Sqlite, Data/Migrations/Postgres).
             options.ReplaceService<IMigrationsAssembly, ProviderMigrationsAssembly>();
         });
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<ShopDbContext>>().CreateDbContext());
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            services.AddSingleton<SqliteReadContextPool>();
+        }
+
         services.AddScoped<ShopReadSession>();
         services.AddScoped<DatabaseInitializer>();
         return services;

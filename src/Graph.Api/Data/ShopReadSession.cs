@@ -3,9 +3,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Graph.Api.Data;
 
 /// <summary>
-/// The reads of one request (or of one subscription event): one no-tracking context and one open
-/// connection, leased on the first read and returned when the request's scope ends, shared by every
-/// loader batch and list resolver of the request.
+/// The reads of one request (or of one subscription event), taking turns: on PostgreSQL one no-tracking
+/// context and one open connection, leased on the first read and returned when the request's scope
+/// ends, shared by every loader batch and list resolver of the request; on SQLite each read borrows an
+/// open context of <see cref="SqliteReadContextPool"/> (its statements stay prepared) and gives it back.
 /// </summary>
 /// <remarks>
 /// EF Core's fixed cost per context lease and per connection open (the SQLite provider registers
@@ -17,7 +18,7 @@ namespace Graph.Api.Data;
 /// mutations open contexts of their own (transactions, the outbox), and so does a subscription's
 /// set-up, whose scope lives as long as the subscription.
 /// </remarks>
-public sealed class ShopReadSession(IDbContextFactory<ShopDbContext> factory) : IAsyncDisposable, IDisposable
+public sealed class ShopReadSession(IDbContextFactory<ShopDbContext> factory, SqliteReadContextPool? sqlite = null) : IAsyncDisposable, IDisposable
 {
     private readonly SemaphoreSlim _turn = new(1, 1);
     private ShopDbContext? _db;
@@ -30,7 +31,23 @@ public sealed class ShopReadSession(IDbContextFactory<ShopDbContext> factory) : 
         try
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            return await read(_db ??= await OpenAsync(cancellationToken), cancellationToken);
+            if (sqlite is null)
+            {
+                return await read(_db ??= await OpenAsync(cancellationToken), cancellationToken);
+            }
+
+            var db = await sqlite.RentAsync(cancellationToken);
+            var healthy = false;
+            try
+            {
+                var result = await read(db, cancellationToken);
+                healthy = true;
+                return result;
+            }
+            finally
+            {
+                sqlite.Return(db, healthy);
+            }
         }
         finally
         {
