@@ -64,7 +64,7 @@ public sealed partial class ConnectionQuery<TEntity>
             return ExecuteGroupedAsync(Items(db), parentKey, parents, cancellationToken);
         }
 
-        var shape = Shape(db, plan, group: parentKey.ToString());
+        var shape = Shape(db, plan, group: ParentKeyText.Get(parentKey));
         var state = (Request: this, Plan: plan, ParentKey: parentKey);
         var pages = ShapeCache<Func<DbContext, object?[], IAsyncEnumerable<GroupPage<TParentKey>>>>.Shared.GetOrAdd(shape, state, static s => s.Request.CompileGroupedPages(s.Plan, s.ParentKey));
         var counts = IncludeTotalCount
@@ -101,9 +101,8 @@ public sealed partial class ConnectionQuery<TEntity>
     {
         var rows = await CompiledPageQuery.ToListAsync(query(db, values), cancellationToken).ConfigureAwait(false);
 
-        // The count on its own (an empty page after a cursor, or asked later) is rare: built per request.
-        var items = Items(db);
-        return await ToConnectionAsync(plan, rows, IncludeTotalCount, Filter is null ? items : items.Where(Filter), cancellationToken).ConfigureAwait(false);
+        // The count on its own (an empty page after a cursor, or asked later) is rare: built when it is needed.
+        return await ToConnectionAsync(plan, rows, IncludeTotalCount, () => Filter is null ? Items(db) : Items(db).Where(Filter), cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<IReadOnlyDictionary<TParentKey, Connection<TEntity>>> ReadGroupedAsync<TParentKey>(

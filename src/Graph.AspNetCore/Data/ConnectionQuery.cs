@@ -77,14 +77,15 @@ public sealed partial class ConnectionQuery<TEntity>(SortKey<TEntity> key)
         var countAlong = IncludeTotalCount && source.Provider is IAsyncQueryProvider;
         var page = PageExpressions.Page(window, plan.Keys, plan.Page.Backward, Expression.Constant(plan.Page.Size + 1), countAlong ? filtered.Expression : null);
         var rows = await ToListAsync(source.Provider.CreateQuery<KeysetRow<TEntity>>(page), cancellationToken).ConfigureAwait(false);
-        return await ToConnectionAsync(plan, rows, countAlong, filtered, cancellationToken).ConfigureAwait(false);
+        return await ToConnectionAsync(plan, rows, countAlong, () => filtered, cancellationToken).ConfigureAwait(false);
     }
 
-    // The connection of the rows read, its total count read now when wanted (from the rows when it rode along).
-    private async Task<Connection<TEntity>> ToConnectionAsync(Plan plan, List<KeysetRow<TEntity>> rows, bool countAlong, IQueryable<TEntity> filtered, CancellationToken cancellationToken)
+    // The connection of the rows read, its total count read now when wanted (from the rows when it rode
+    // along). The query that counts on its own is built only then: building it takes reflection.
+    private async Task<Connection<TEntity>> ToConnectionAsync(Plan plan, List<KeysetRow<TEntity>> rows, bool countAlong, Func<IQueryable<TEntity>> filtered, CancellationToken cancellationToken)
     {
         var counted = countAlong && rows.Count > 0 ? rows[0].TotalCount : (int?)null;
-        var connection = ToConnection(plan, rows, token => counted is { } total ? Task.FromResult(total) : CountAsync(filtered, token));
+        var connection = ToConnection(plan, rows, token => counted is { } total ? Task.FromResult(total) : CountAsync(filtered(), token));
         if (IncludeTotalCount)
         {
             await connection.GetTotalCountAsync(cancellationToken).ConfigureAwait(false);
