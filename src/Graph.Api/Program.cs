@@ -70,8 +70,12 @@ app.UseExceptionHandler();
 app.UseBearerAuthentication();
 app.MapShopHealthChecks();
 app.UseWebSockets();
-app.UseRateLimiter();
-app.MapGraphQL<ShopSchema>().RequireRateLimiting(GraphQLRateLimiting.PolicyName);
+var rateLimited = app.UseGraphQLRateLimiting();
+var graphql = app.MapGraphQL<ShopSchema>();
+if (rateLimited)
+{
+    graphql.RequireRateLimiting(GraphQLRateLimiting.PolicyName);
+}
 
 await app.RunAsync();
 

