@@ -59,21 +59,22 @@ public sealed class SqliteReadContextPool(DbContextOptions<ShopDbContext> option
     /// <summary>Takes back a context whose read finished; <paramref name="healthy"/> false discards it.</summary>
     public void Return(ShopDbContext db, bool healthy)
     {
-        if (healthy && !_disposed && Interlocked.Increment(ref _idleCount) <= MaxIdle)
-        {
-            _idle.Enqueue(db);
-
-            // Disposed meanwhile: what is left in the queue is this caller's to close.
-            if (_disposed)
-            {
-                DisposeIdle();
-            }
-
-            return;
-        }
-
         if (healthy && !_disposed)
         {
+            if (Interlocked.Increment(ref _idleCount) <= MaxIdle)
+            {
+                _idle.Enqueue(db);
+
+                // Disposed meanwhile: what is left in the queue is this caller's to close.
+                if (_disposed)
+                {
+                    DisposeIdle();
+                }
+
+                return;
+            }
+
+            // The pool is full: the slot just counted is given up again.
             Interlocked.Decrement(ref _idleCount);
         }
 
