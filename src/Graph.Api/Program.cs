@@ -10,6 +10,7 @@ using Graph.Api.Schema;
 using Graph.Api.Subscriptions.Redis;
 using Graph.Api.Telemetry;
 using Graph.AspNetCore;
+using Graph.AspNetCore.WarmUp;
 
 // Content root beside the executable and safe log levels in code: appsettings.json refines them.
 var builder = WebApplication.CreateBuilder(ShopHostDefaults.Options(args));
@@ -23,6 +24,10 @@ builder.Services.AddShopAuthentication(builder.Environment);
 
 // GraphQL: the shop's schema on the serving layer.
 builder.Services.AddShopGraphQL();
+
+// Warm-up: outside Development a fresh instance runs the storefront's queries as soon as it listens,
+// until the JIT has optimised them, and is not ready before (GraphQL:WarmUp).
+builder.Services.AddGraphQLWarmUp<StorefrontWarmUpRequests>();
 
 // Rate limit per client address on the GraphQL endpoint (RateLimiting:GraphQL; off in Development by default).
 builder.Services.AddGraphQLRateLimiting(builder.Environment);

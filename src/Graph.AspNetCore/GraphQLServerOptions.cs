@@ -1,6 +1,7 @@
 using Graph.AspNetCore.Caching;
 using Graph.AspNetCore.Ide;
 using Graph.AspNetCore.PersistedOperations;
+using Graph.AspNetCore.WarmUp;
 
 namespace Graph.AspNetCore;
 
@@ -80,6 +81,9 @@ public sealed class GraphQLServerOptions
 
     /// <summary>The cache of public query results, invalidated by events (<c>GraphQL:ResponseCache</c>).</summary>
     public ResponseCacheOptions ResponseCache { get; set; } = new();
+
+    /// <summary>The warm-up of a fresh instance before it listens (<c>GraphQL:WarmUp</c>).</summary>
+    public GraphQLWarmUpOptions WarmUp { get; set; } = new();
 
     /// <summary>The Banana Cake Pop IDE served at <see cref="Path"/> to browsers.</summary>
     public GraphQLIdeOptions Ide { get; set; } = new();

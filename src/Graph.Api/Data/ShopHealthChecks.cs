@@ -1,3 +1,4 @@
+using Graph.AspNetCore.WarmUp;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -15,7 +16,8 @@ public static class ShopHealthChecks
     public static IServiceCollection AddShopHealthChecks(this IServiceCollection services)
     {
         services.AddHealthChecks()
-            .AddCheck<DatabaseMigratedHealthCheck>("database", tags: [ReadyTag]);
+            .AddCheck<DatabaseMigratedHealthCheck>("database", tags: [ReadyTag])
+            .AddCheck<WarmUpHealthCheck>("warm-up", tags: [ReadyTag]); // GraphQL:WarmUp, Program.cs
         return services;
     }
 

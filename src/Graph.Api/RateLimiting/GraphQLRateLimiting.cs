@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Graph.AspNetCore.Connections;
 using Graph.AspNetCore.Http;
 using Graph.AspNetCore.Http.Errors;
+using Graph.AspNetCore.WarmUp;
 using GraphQL;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -33,6 +34,12 @@ public static class GraphQLRateLimiting
             limiter.OnRejected = OnRejectedAsync;
             limiter.AddPolicy(PolicyName, context =>
             {
+                if (context.IsWarmUpRequest())
+                {
+                    // The instance warming itself before it listens, not a client.
+                    return RateLimitPartition.GetNoLimiter("warm-up");
+                }
+
                 var options = context.RequestServices.GetRequiredService<IOptions<GraphQLRateLimitOptions>>().Value;
                 return RateLimitPartition.GetSlidingWindowLimiter(ClientKeys.AddressOf(context), _ => new SlidingWindowRateLimiterOptions
                 {

@@ -3,6 +3,7 @@ using System.Text;
 using Graph.AspNetCore.Caching;
 using Graph.AspNetCore.Diagnostics;
 using Graph.AspNetCore.Execution;
+using Graph.AspNetCore.WarmUp;
 using GraphQL;
 using GraphQL.Types;
 using GraphQLParser.AST;
@@ -41,7 +42,7 @@ internal sealed class CachedQueryResponder<TSchema>(
     /// </summary>
     public async ValueTask<bool> TryServeReceivedAsync(HttpContext context, string requestKey)
     {
-        if (!_cache.TryGetRequest(requestKey, out var answered) || CostReport.IsRequested(context))
+        if (context.IsWarmUpRequest() || !_cache.TryGetRequest(requestKey, out var answered) || CostReport.IsRequested(context))
         {
             return false;
         }
@@ -67,6 +68,7 @@ internal sealed class CachedQueryResponder<TSchema>(
     public async Task<bool> TryServeAsync(HttpContext context, PreparedRequest prepared, string mediaType, string? requestKey)
     {
         if (!_cache.IsAvailable
+            || context.IsWarmUpRequest() // it is there to run the code, and its answer is for nobody
             || prepared is not { Error: null, Document: { } document, Operation: { Operation: OperationType.Query } operation, ReportCost: false })
         {
             return false;

@@ -35,7 +35,8 @@ public sealed class ShopServerProcess : IDisposable
         }
     }
 
-    public static async Task<ShopServerProcess> StartAsync(string databasePath, TimeSpan timeout)
+    /// <summary>Starts the server in Development on a demo database; <paramref name="environment"/> adds or overrides variables.</summary>
+    public static async Task<ShopServerProcess> StartAsync(string databasePath, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null)
     {
         var port = FreeLoopbackPort();
         var dll = ServerAssembly();
@@ -54,6 +55,11 @@ public sealed class ShopServerProcess : IDisposable
                 ["Logging__LogLevel__Default"] = "Warning",
             },
         };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         var server = new ShopServerProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}"));
         server._process.OutputDataReceived += (_, e) => server.Append(e.Data);
         server._process.ErrorDataReceived += (_, e) => server.Append(e.Data);
