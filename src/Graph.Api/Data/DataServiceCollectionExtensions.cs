@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Query;
 using Npgsql;
 
 namespace Graph.Api.Data;
@@ -30,7 +31,8 @@ public static class DataServiceCollectionExtensions
                 // A key list as one JSON parameter (json_each): the SQL of a DataLoader batch is the same
                 // whatever its size, so EF Core caches one command instead of re-expanding IN (...) per count.
                 options.UseSqlite(SqliteConnectionString(connectionString, environment), sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
-                    .AddInterceptors(new SqlitePragmaInterceptor(), SqliteStatementCacheInterceptor.Instance);
+                    .AddInterceptors(new SqlitePragmaInterceptor(), SqliteStatementCacheInterceptor.Instance)
+                    .ReplaceService<IQueryCompilationContextFactory, HoistingSqliteQueryCompilationContextFactory>();
             }
 
             // Each provider has its own migration set (Data/Migrations/Sqlite, Data/Migrations/Postgres).
