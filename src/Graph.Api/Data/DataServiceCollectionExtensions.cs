@@ -31,7 +31,7 @@ public static class DataServiceCollectionExtensions
                 // A key list as one JSON parameter (json_each): the SQL of a DataLoader batch is the same
                 // whatever its size, so EF Core caches one command instead of re-expanding IN (...) per count.
                 options.UseSqlite(SqliteConnectionString(connectionString, environment), sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
-                    .AddInterceptors(new SqlitePragmaInterceptor(), SqliteStatementCacheInterceptor.Instance)
+                    .AddInterceptors(new SqlitePragmaInterceptor())
                     .ReplaceService<IQueryCompilationContextFactory, HoistingSqliteQueryCompilationContextFactory>();
             }
 

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 
@@ -89,8 +88,7 @@ public sealed class SqliteReadContextPool(DbContextOptions<ShopDbContext> option
 
     private async Task<ShopDbContext> CreateAsync(CancellationToken cancellationToken)
     {
-        var connection = new SqliteConnection(RelationalOptionsExtension.Extract(options).ConnectionString);
-        SqliteStatementCache.Attach(connection, () => Interlocked.Increment(ref _statementsPrepared));
+        var connection = new StatementCachingSqliteConnection(RelationalOptionsExtension.Extract(options).ConnectionString!, () => Interlocked.Increment(ref _statementsPrepared));
         var db = new ShopDbContext(new DbContextOptionsBuilder<ShopDbContext>(options).UseSqlite(connection).Options);
         try
         {

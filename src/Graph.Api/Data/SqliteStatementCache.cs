@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
 namespace Graph.Api.Data;
@@ -11,8 +10,8 @@ namespace Graph.Api.Data;
 /// Microsoft.Data.Sqlite keeps a statement prepared only as long as its <see cref="SqliteCommand"/>, EF
 /// Core creates and disposes a command for every execution, and closing a connection finalizes every
 /// statement on it. So the cache lives with a connection that stays open (<see cref="SqliteReadContextPool"/>),
-/// and <see cref="SqliteStatementCacheInterceptor"/> hands EF Core a <see cref="CachedStatementCommand"/>
-/// whose disposal gives the prepared command back here. A command in use is taken out of the cache, so the
+/// and that connection (<see cref="StatementCachingSqliteConnection"/>) hands EF Core a
+/// <see cref="CachedStatementCommand"/> whose disposal gives the prepared command back here. A command in use is taken out of the cache, so the
 /// same text run twice at once gets a second command; one whose reader was left open is not given back.
 /// </remarks>
 public sealed class SqliteStatementCache
@@ -21,25 +20,16 @@ public sealed class SqliteStatementCache
     // parameters), so the shop runs a few dozen; beyond the bound a text is prepared for each use.
     internal const int MaxStatements = 256;
 
-    private static readonly ConditionalWeakTable<SqliteConnection, SqliteStatementCache> Caches = [];
-
     private readonly Dictionary<string, ReusableSqliteCommand> _idle = new(StringComparer.Ordinal);
     private readonly SqliteConnection _connection;
     private readonly Action _prepared;
 
-    private SqliteStatementCache(SqliteConnection connection, Action prepared)
+    /// <summary>The cache of <paramref name="connection"/>; <paramref name="prepared"/> is told of each statement text prepared.</summary>
+    internal SqliteStatementCache(SqliteConnection connection, Action prepared)
     {
         _connection = connection;
         _prepared = prepared;
     }
-
-    /// <summary>Gives <paramref name="connection"/> a cache; <paramref name="prepared"/> is told of each statement text prepared.</summary>
-    public static void Attach(SqliteConnection connection, Action prepared) =>
-        Caches.AddOrUpdate(connection, new SqliteStatementCache(connection, prepared));
-
-    /// <summary>The cache of <paramref name="connection"/>, when it has one.</summary>
-    internal static bool TryGet(SqliteConnection connection, out SqliteStatementCache cache) =>
-        Caches.TryGetValue(connection, out cache!);
 
     internal SqliteConnection Connection => _connection;
 

@@ -1,8 +1,14 @@
 using Graph.Api.Data;
 using Graph.Api.Tests.Infrastructure;
 using Graph.Api.Tests.ResponseCache;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
 
 namespace Graph.Api.Tests.Data;
 
@@ -114,5 +120,47 @@ public sealed class SqliteReadContextPoolTests : IDisposable
     {
         await using var scope = _factory.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<ShopReadSession>().ReadAsync(read, CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task The_read_connections_make_the_cached_commands_themselves_so_no_command_interceptor_is_registered()
+    {
+        var folder = Directory.CreateTempSubdirectory("graph-read-pool-").FullName;
+        try
+        {
+            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:Shop"] = $"Data Source={Path.Combine(folder, "shop.db")}",
+            }).Build();
+            var services = new ServiceCollection().AddShopData(configuration, new TestEnvironment()).BuildServiceProvider();
+            await using (services)
+            {
+                var options = services.GetRequiredService<IDbContextFactory<ShopDbContext>>().CreateDbContext().GetService<IDbContextOptions>();
+
+                // With one, EF Core builds every command's event data (a Guid read from /dev/urandom among it).
+                Assert.DoesNotContain(options.FindExtension<CoreOptionsExtension>()!.Interceptors ?? [], interceptor => interceptor is IDbCommandInterceptor);
+
+                var pool = services.GetRequiredService<SqliteReadContextPool>();
+                var db = await pool.RentAsync(CancellationToken.None);
+                Assert.Equal("StatementCachingSqliteConnection", db.Database.GetDbConnection().GetType().Name);
+                pool.Return(db, healthy: true);
+            }
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private sealed class TestEnvironment : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = Environments.Development;
+
+        public string ApplicationName { get; set; } = "Graph.Api.Tests";
+
+        public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
+
+        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
     }
 }
