@@ -82,7 +82,7 @@ public sealed class GraphQLServerOptions
     /// <summary>The cache of public query results, invalidated by events (<c>GraphQL:ResponseCache</c>).</summary>
     public ResponseCacheOptions ResponseCache { get; set; } = new();
 
-    /// <summary>The warm-up of a fresh instance before it listens (<c>GraphQL:WarmUp</c>).</summary>
+    /// <summary>The warm-up of a fresh instance before it says it is ready (<c>GraphQL:WarmUp</c>).</summary>
     public GraphQLWarmUpOptions WarmUp { get; set; } = new();
 
     /// <summary>The Banana Cake Pop IDE served at <see cref="Path"/> to browsers.</summary>

@@ -11,8 +11,9 @@ namespace Graph.Api.Data;
 /// Core creates and disposes a command for every execution, and closing a connection finalizes every
 /// statement on it. So the cache lives with a connection that stays open (<see cref="SqliteReadContextPool"/>),
 /// and that connection (<see cref="StatementCachingSqliteConnection"/>) hands EF Core a
-/// <see cref="CachedStatementCommand"/> whose disposal gives the prepared command back here. A command in use is taken out of the cache, so the
-/// same text run twice at once gets a second command; one whose reader was left open is not given back.
+/// <see cref="CachedStatementCommand"/> whose disposal gives the prepared command back here. A command
+/// in use is taken out of the cache, so the same text run twice at once gets a second command; one
+/// whose reader was left open is not given back.
 /// </remarks>
 public sealed class SqliteStatementCache
 {

@@ -36,7 +36,7 @@ public static class GraphQLRateLimiting
             {
                 if (context.IsWarmUpRequest())
                 {
-                    // The instance warming itself before it listens, not a client.
+                    // The instance warming itself up (GraphQL:WarmUp), not a client.
                     return RateLimitPartition.GetNoLimiter("warm-up");
                 }
 

@@ -40,8 +40,7 @@ internal static class InProcessRequest
         // No client address: it is not a client (per-client limits see WarmUpRequestFeature).
         features.Set<IHttpConnectionFeature>(new HttpConnectionFeature { ConnectionId = "warm-up" });
         features.Set(WarmUpRequestFeature.Instance);
-        using var aborted = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        features.Set<IHttpRequestLifetimeFeature>(new HttpRequestLifetimeFeature { RequestAborted = aborted.Token });
+        features.Set<IHttpRequestLifetimeFeature>(new HttpRequestLifetimeFeature { RequestAborted = cancellationToken });
 
         var context = application.CreateContext(features);
         Exception? failure = null;

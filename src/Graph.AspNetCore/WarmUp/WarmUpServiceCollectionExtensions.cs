@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace Graph.AspNetCore.WarmUp;
 
-/// <summary>Registers the warm-up that runs before the server listens.</summary>
+/// <summary>Registers the warm-up that runs once the server listens, before the instance is ready.</summary>
 public static class WarmUpServiceCollectionExtensions
 {
     /// <summary>

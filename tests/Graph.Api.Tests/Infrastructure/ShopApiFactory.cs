@@ -90,7 +90,8 @@ public sealed class ShopApiFactory : WebApplicationFactory<Program>
         // A key for tests only; outside Development the server refuses to start without one.
         builder.UseSetting("Auth:SigningKey", "graph-tests-signing-key-0123456789abcdef");
 
-        // No warm-up before a Production host listens (seconds per host); WarmUpTests turn it on.
+        // No warm-up holding a Production host's readiness back for seconds; StorefrontWarmUpTests run it
+        // on the real server.
         builder.UseSetting("GraphQL:WarmUp:Enabled", "false");
         foreach (var (key, value) in Settings)
         {

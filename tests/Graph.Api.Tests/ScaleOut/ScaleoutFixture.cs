@@ -35,7 +35,7 @@ public sealed class ScaleoutFixture : IAsyncLifetime
         "--Outbox:ClaimLease=00:00:05",
         $"--Auth:SignInAttemptsPerMinute={SignInsPerMinute}",
 
-        // Each instance warms up before it listens, as in production, but briefly: three of them
+        // Each instance warms up before it is ready, as in production, but briefly: three of them
         // warm at once on the test machine's cores.
         "--GraphQL:WarmUp:MaxDuration=00:00:02",
     ];
