@@ -110,12 +110,15 @@ public sealed class ScaleoutTests(ScaleoutFixture fixture) : IClassFixture<Scale
     public async Task A_forged_X_Forwarded_For_is_not_believed_through_nginx_nor_directly()
     {
         const string LogIn = "mutation($email: String!) { logIn(input: { email: $email, password: \"wrong-Passw0rd\" }) { token } }";
-        for (var round = 0; round < 2; round++)
+        const int Attempts = 2 * ScaleoutFixture.SignInsPerMinute;
+        using var redis = await ConnectionMultiplexer.ConnectAsync(Topology.RedisConnectionString);
+        var (before, allowed, after) = await MinuteWindow.RunInOneWindowAsync(async round =>
         {
-            // A minute boundary in the middle starts a new window of the shared counter: then the round is run again.
-            var minute = DateTime.UtcNow.Ticks / TimeSpan.TicksPerMinute;
+            // The instances' shared counters of this minute's window (graph:signin:<address>:<minute>).
+            var minute = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 60;
+            var before = await SignInCountersAsync(redis, minute);
             var allowed = 0;
-            for (var attempt = 0; attempt < 2 * ScaleoutFixture.SignInsPerMinute; attempt++)
+            for (var attempt = 0; attempt < Attempts; attempt++)
             {
                 // Every attempt claims a fresh address; half of them go around nginx to an instance.
                 var target = attempt % 2 == 0 ? Topology.Url : Topology.InstanceUrl(attempt % 3);
@@ -137,12 +140,27 @@ public sealed class ScaleoutTests(ScaleoutFixture fixture) : IClassFixture<Scale
                 }
             }
 
-            if (minute == DateTime.UtcNow.Ticks / TimeSpan.TicksPerMinute)
-            {
-                Assert.Equal(ScaleoutFixture.SignInsPerMinute, allowed);
-                return;
-            }
+            return (before, allowed, await SignInCountersAsync(redis, minute));
+        });
+
+        // Every attempt was counted against one address, the machine's own, none against a forged one.
+        var counted = Assert.Single(after, counter => before.GetValueOrDefault(counter.Key) != counter.Value);
+        Assert.DoesNotContain("203.0.113.", counted.Key, StringComparison.Ordinal);
+        var earlier = before.GetValueOrDefault(counted.Key);
+        Assert.Equal(earlier + Attempts, counted.Value);
+        Assert.Equal(Math.Max(0, ScaleoutFixture.SignInsPerMinute - earlier), allowed);
+    }
+
+    private static async Task<Dictionary<string, long>> SignInCountersAsync(ConnectionMultiplexer redis, long minute)
+    {
+        var counters = new Dictionary<string, long>(StringComparer.Ordinal);
+        var db = redis.GetDatabase();
+        await foreach (var key in redis.GetServer(redis.GetEndPoints()[0]).KeysAsync(pattern: $"graph:signin:*:{minute}"))
+        {
+            counters[key.ToString()] = (long)await db.StringGetAsync(key);
         }
+
+        return counters;
     }
 
     private static StringContent JsonContent(string query, string email) =>
