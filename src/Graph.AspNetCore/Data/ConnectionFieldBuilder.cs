@@ -137,7 +137,7 @@ public sealed class ConnectionFieldBuilder<TSource, TEntity>
     /// <param name="scope">Opens the database context to read from.</param>
     /// <exception cref="InvalidOperationException">No <see cref="Key{TKey}"/> was set.</exception>
     public FieldBuilder<TSource, Connection<TEntity>> ResolveBatched<TParentKey>(
-        Func<TSource, TParentKey> parentOf,
+        Expression<Func<TSource, TParentKey>> parentOf,
         Expression<Func<TEntity, TParentKey>> parentKey,
         DbContextScope scope)
         where TParentKey : notnull
@@ -146,13 +146,21 @@ public sealed class ConnectionFieldBuilder<TSource, TEntity>
         ArgumentNullException.ThrowIfNull(parentKey);
         ArgumentNullException.ThrowIfNull(scope);
         var createRequest = RequestFactory();
+        var parentOfSource = parentOf.Compile();
+
+        // A parent read partially (ProjectionExtensions) must still have its key.
+        if (ProjectionExtensions.MemberName(parentOf) is { } parentMember)
+        {
+            Field.FieldType.Reads(parentMember);
+        }
+
         Field.FieldType.Resolver = new FuncFieldResolver<TSource, object?>(context =>
         {
             // One loader per position of the field in the document: every parent there has the same arguments.
             var name = $"connection:{context.FieldDefinition.Name}@{context.FieldAst.Location.Start}";
             var loader = context.GetDataLoader(name, services =>
                 new ConnectionBatchLoader<TParentKey, TEntity>(createRequest(context), parentKey, scope, services));
-            var parent = parentOf(context.Source);
+            var parent = parentOfSource(context.Source);
 
             // The parent's own list (Category:3/products); the loader tags the items it returns.
             Recorder(context)?.Record(CacheTags.Child(CacheTags.Entity(context.ParentType.Name, parent), context.FieldDefinition.Name));
@@ -182,6 +190,7 @@ public sealed class ConnectionFieldBuilder<TSource, TEntity>
                 Filter = filtered ? InputType<FilterInputType<TEntity>>(context, WhereArgument).ToPredicate(Argument(context, WhereArgument)) : null,
                 Order = order.Count > 0 ? order : defaultOrder,
                 IncludeTotalCount = SelectsTotalCount(context),
+                Members = SelectedMembers.Of(context),
             };
             request.Validate();
             return request;

@@ -94,7 +94,8 @@ public sealed partial class ConnectionQuery<TEntity>
         plan.Before is not null,
         plan.Page.Backward,
         IncludeTotalCount,
-        group);
+        group,
+        plan.Members is null ? null : string.Join(',', plan.Members));
 
     private async Task<Connection<TEntity>> ReadAsync(
         DbContext db, Func<DbContext, object?[], IAsyncEnumerable<KeysetRow<TEntity>>> query, object?[] values, Plan plan, CancellationToken cancellationToken)
@@ -126,7 +127,7 @@ public sealed partial class ConnectionQuery<TEntity>
         var query = new CompiledParameters();
         var filtered = query.Filtered(Filter);
         var window = PageExpressions.Window(filtered, plan.Keys, query.Cursor(plan.Keys, plan.After), query.Cursor(plan.Keys, plan.Before));
-        var page = PageExpressions.Page(window, plan.Keys, plan.Page.Backward, query.Add(typeof(int)), IncludeTotalCount ? filtered : null);
+        var page = PageExpressions.Page(window, plan.Keys, plan.Page.Backward, query.Add(typeof(int)), IncludeTotalCount ? filtered : null, plan.Members);
         return CompiledPageQuery.Compile<KeysetRow<TEntity>>(query.Context, query.Parameters, page);
     }
 

@@ -100,7 +100,7 @@ public sealed partial class ConnectionQuery<TEntity>
         }
 
         items = Expression.Call(LinqMethods.EnumerableTake.MakeGenericMethod(typeof(TEntity)), items, take);
-        var row = KeysetOrdering.RowSelector(plan.Keys);
+        var row = KeysetOrdering.RowSelector(plan.Keys, members: plan.Members);
         items = Expression.Call(LinqMethods.EnumerableSelect.MakeGenericMethod(typeof(TEntity), typeof(KeysetRow<TEntity>)), items, row);
         items = Expression.Call(LinqMethods.EnumerableToList.MakeGenericMethod(typeof(KeysetRow<TEntity>)), items);
 

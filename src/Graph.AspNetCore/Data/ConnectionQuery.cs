@@ -52,6 +52,12 @@ public sealed partial class ConnectionQuery<TEntity>(SortKey<TEntity> key)
     public bool IncludeTotalCount { get; init; }
 
     /// <summary>
+    /// The entity members to read (and to set on each item), or null for the whole entity: each item is
+    /// then a new entity with only these members set. The key's members are read whatever this says.
+    /// </summary>
+    public IReadOnlyList<string>? Members { get; init; }
+
+    /// <summary>
     /// Checks the paging arguments and cursors, so a bad request fails before any database work.
     /// <see cref="ExecuteAsync(DbContext, CancellationToken)"/> checks them too.
     /// </summary>
@@ -75,7 +81,7 @@ public sealed partial class ConnectionQuery<TEntity>(SortKey<TEntity> key)
         // count rides along in the same SELECT; only an empty page after a cursor has no row to carry
         // it and counts on its own.
         var countAlong = IncludeTotalCount && source.Provider is IAsyncQueryProvider;
-        var page = PageExpressions.Page(window, plan.Keys, plan.Page.Backward, Expression.Constant(plan.Page.Size + 1), countAlong ? filtered.Expression : null);
+        var page = PageExpressions.Page(window, plan.Keys, plan.Page.Backward, Expression.Constant(plan.Page.Size + 1), countAlong ? filtered.Expression : null, plan.Members);
         var rows = await ToListAsync(source.Provider.CreateQuery<KeysetRow<TEntity>>(page), cancellationToken).ConfigureAwait(false);
         return await ToConnectionAsync(plan, rows, countAlong, () => filtered, cancellationToken).ConfigureAwait(false);
     }
@@ -130,7 +136,8 @@ public sealed partial class ConnectionQuery<TEntity>(SortKey<TEntity> key)
         // A key named twice would only repeat itself in the SQL and the cursor: the first one wins.
         var keys = Order.Append(Key).DistinctBy(k => k.Name, StringComparer.Ordinal).ToArray();
         var fingerprint = KeysetCursor.Fingerprint(keys);
-        return new Plan(page, keys, fingerprint, Decode(Paging.After, PagingArguments.AfterArgument), Decode(Paging.Before, PagingArguments.BeforeArgument));
+        var members = Members is null ? null : EntityProjection.Members(Key, Members);
+        return new Plan(page, keys, fingerprint, Decode(Paging.After, PagingArguments.AfterArgument), Decode(Paging.Before, PagingArguments.BeforeArgument), members);
 
         object[]? Decode(string? cursor, string argument) =>
             cursor is null
@@ -146,5 +153,6 @@ public sealed partial class ConnectionQuery<TEntity>(SortKey<TEntity> key)
     private static async Task<int> CountAsync(IQueryable<TEntity> query, CancellationToken cancellationToken) =>
         query.Provider is IAsyncQueryProvider ? await query.CountAsync(cancellationToken).ConfigureAwait(false) : query.Count();
 
-    private sealed record Plan(PageRequest Page, SortKey<TEntity>[] Keys, string Fingerprint, object[]? After, object[]? Before);
+    // Members: what each item has set (EntityProjection), in order; null for whole entities.
+    private sealed record Plan(PageRequest Page, SortKey<TEntity>[] Keys, string Fingerprint, object[]? After, object[]? Before, string[]? Members);
 }

@@ -13,6 +13,7 @@ namespace Graph.AspNetCore.Data;
 /// <param name="Backward">Whether the page is read backwards.</param>
 /// <param name="Count">Whether the total count rides along in the page's SELECT.</param>
 /// <param name="Group">For a grouped read, the parent key's text; null for a single list.</param>
+/// <param name="Members">The members each item is read with, comma-separated; null for whole entities.</param>
 internal readonly record struct ConnectionShape(
     object Model,
     Type Entity,
@@ -22,4 +23,5 @@ internal readonly record struct ConnectionShape(
     bool Before,
     bool Backward,
     bool Count,
-    string? Group);
+    string? Group,
+    string? Members);

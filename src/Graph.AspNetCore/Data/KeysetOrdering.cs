@@ -29,14 +29,15 @@ internal static class KeysetOrdering
     /// <param name="keys">The sort keys read with each row.</param>
     /// <param name="countOf">When given (a query's expression), every row also carries its <c>Count()</c>:
     /// the total count read by the page's own statement instead of a second one.</param>
-    public static Expression<Func<TEntity, KeysetRow<TEntity>>> RowSelector<TEntity>(IReadOnlyList<SortKey<TEntity>> keys, Expression? countOf = null)
+    /// <param name="members">When given, the row's item is <c>new TEntity { M = e.M, … }</c> with these members only (<see cref="EntityProjection"/>).</param>
+    public static Expression<Func<TEntity, KeysetRow<TEntity>>> RowSelector<TEntity>(IReadOnlyList<SortKey<TEntity>> keys, Expression? countOf = null, IReadOnlyList<string>? members = null)
         where TEntity : class
     {
         var entity = Expression.Parameter(typeof(TEntity), "e");
         var values = keys.Select(key => Expression.Convert(ParameterReplacer.Apply(key.OrderSelector, entity), typeof(object)));
         List<MemberBinding> bindings =
         [
-            Expression.Bind(RowMembers<TEntity>.Node, entity),
+            Expression.Bind(RowMembers<TEntity>.Node, members is null ? entity : EntityProjection.New(entity, members)),
             Expression.Bind(RowMembers<TEntity>.Keys, Expression.NewArrayInit(typeof(object), values)),
         ];
         if (countOf is not null)

@@ -33,9 +33,10 @@ internal static class PageExpressions
 
     /// <summary>
     /// <c>window.OrderBy(keys).Take(take).Select(row)</c>: the page's rows with their key values, and the
-    /// <c>Count()</c> of <paramref name="countOf"/> on each row when given.
+    /// <c>Count()</c> of <paramref name="countOf"/> on each row when given; each row's item has only
+    /// <paramref name="members"/> set when given.
     /// </summary>
-    public static Expression Page<TEntity>(Expression window, IReadOnlyList<SortKey<TEntity>> keys, bool backward, Expression take, Expression? countOf)
+    public static Expression Page<TEntity>(Expression window, IReadOnlyList<SortKey<TEntity>> keys, bool backward, Expression take, Expression? countOf, IReadOnlyList<string>? members)
         where TEntity : class
     {
         var ordered = KeysetOrdering.Apply(window, keys, reverse: backward);
@@ -43,7 +44,7 @@ internal static class PageExpressions
         return Expression.Call(
             LinqMethods.QueryableSelect.MakeGenericMethod(typeof(TEntity), typeof(KeysetRow<TEntity>)),
             page,
-            Expression.Quote(KeysetOrdering.RowSelector(keys, countOf)));
+            Expression.Quote(KeysetOrdering.RowSelector(keys, countOf, members)));
     }
 
     /// <summary>One expression per key reading a cursor's value as a holder (a query built for one request).</summary>

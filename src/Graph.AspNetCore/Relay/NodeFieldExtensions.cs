@@ -1,4 +1,6 @@
+using System.Linq.Expressions;
 using Graph.AspNetCore.Caching;
+using Graph.AspNetCore.Data;
 using Graph.AspNetCore.Limits.Cost;
 using Graph.AspNetCore.DataLoader;
 using Graph.AspNetCore.Execution;
@@ -14,18 +16,27 @@ namespace Graph.AspNetCore.Relay;
 public static class NodeFieldExtensions
 {
     /// <summary>Makes the type implement <c>Node</c> with a global <c>id</c> built from <paramref name="key"/>.</summary>
-    public static FieldBuilder<TSource, string> NodeId<TSource>(this ObjectGraphType<TSource> type, Func<TSource, int> key)
+    public static FieldBuilder<TSource, string> NodeId<TSource>(this ObjectGraphType<TSource> type, Expression<Func<TSource, int>> key)
     {
         ArgumentNullException.ThrowIfNull(type);
         ArgumentNullException.ThrowIfNull(key);
         type.Interface<NodeInterfaceType>();
         var typeName = type.Name;
+        var keyOf = key.Compile();
 
-        // The response cache tags every object of this type it reads with this key (CacheTagMap).
-        type.Metadata[CacheTagMap.NodeKeyMetadata] = new CacheTagMap.NodeKey(typeof(TSource), typeName, source => key((TSource)source));
-        return type.Field<NonNullGraphType<IdGraphType>, string>("id")
+        // The response cache tags every object of this type it reads with this key (CacheTagMap), so an
+        // object read partially (ProjectionExtensions) must always have it.
+        type.Metadata[CacheTagMap.NodeKeyMetadata] = new CacheTagMap.NodeKey(typeof(TSource), typeName, source => keyOf((TSource)source));
+        var field = type.Field<NonNullGraphType<IdGraphType>, string>("id")
             .Description("The object's global id.")
-            .Resolve(context => GlobalId.Encode(typeName, key(context.Source)));
+            .Resolve(context => GlobalId.Encode(typeName, keyOf(context.Source)));
+        if (ProjectionExtensions.MemberName(key) is { } member)
+        {
+            type.Metadata[ProjectionExtensions.NodeKeyMetadata] = member;
+            field.FieldType.Reads(member);
+        }
+
+        return field;
     }
 
     /// <summary>Adds <c>node(id: ID!): Node</c> and <c>nodes(ids: [ID!]!): [Node]!</c>.</summary>

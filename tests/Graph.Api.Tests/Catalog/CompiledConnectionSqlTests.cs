@@ -45,6 +45,38 @@ public sealed class CompiledConnectionSqlTests : IDisposable
         Assert.Equal(booksSql, electronicsSql);
     }
 
+    [Theory]
+    [InlineData("query { products(first: 8) { nodes { ...Shown } } } fragment Shown on Product { Fields }", "products")]
+    [InlineData("query { categoryBySlug(slug: \"books\") { products(first: 8) { nodes { ...Shown } } } } fragment Shown on Product { Fields }", "categoryBySlug")]
+    public async Task A_page_of_products_reads_only_the_columns_its_fields_show_and_answers_as_whole_rows_do(string page, string root)
+    {
+        const string Fields = "id name slug price inStock averageRating reviewCount category { slug }";
+        using var client = _factory.CreateClient();
+
+        var (data, sql) = await ReadAsync(client, page.Replace("Fields", Fields, StringComparison.Ordinal), new { });
+
+        var select = Assert.Single(sql);
+        foreach (var column in new[] { "Id", "Name", "Slug", "Price", "Stock", "ReviewCount", "RatingTotal", "CategoryId" })
+        {
+            Assert.Contains($"\"{column}\"", select, StringComparison.Ordinal);
+        }
+
+        foreach (var column in new[] { "Description", "Sku", "CreatedAt", "RowVersion" })
+        {
+            Assert.DoesNotContain($"\"{column}\"", select, StringComparison.Ordinal);
+        }
+
+        // Each product as productBySlug reads it, whole.
+        var nodes = (root == "products" ? data["products"] : data["categoryBySlug"]!["products"])!["nodes"]!.AsArray();
+        Assert.Equal(8, nodes.Count);
+        foreach (var node in nodes)
+        {
+            var whole = await client.PostAsync($"query($slug: String!) {{ productBySlug(slug: $slug) {{ {Fields} }} }}", new { slug = node!["slug"]!.GetValue<string>() });
+            whole.AssertNoErrors();
+            Assert.Equal(whole.Data!["productBySlug"]!.ToJsonString(), node.ToJsonString());
+        }
+    }
+
     // The response's data and the SQL of its statements on the products table.
     private async Task<(System.Text.Json.Nodes.JsonNode data, List<string> sql)> ReadAsync(HttpClient client, string query, object variables)
     {

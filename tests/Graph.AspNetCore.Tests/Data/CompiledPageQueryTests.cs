@@ -108,7 +108,7 @@ public sealed class CompiledPageQueryTests : IDisposable
     {
         var cache = new ShapeCache<object>(capacity: 2);
         var compiled = 0;
-        object? Add(string keys) => cache.GetOrAdd(new ConnectionShape(this, typeof(Item), null, keys, false, false, false, false, null), 0, _ => new object[] { ++compiled });
+        object? Add(string keys) => cache.GetOrAdd(new ConnectionShape(this, typeof(Item), null, keys, false, false, false, false, null, null), 0, _ => new object[] { ++compiled });
 
         var first = Add("a");
         Assert.Same(first, Add("a"));

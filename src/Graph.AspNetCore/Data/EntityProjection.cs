@@ -1,0 +1,62 @@
+using System.Collections.Concurrent;
+using System.Linq.Expressions;
+using System.Reflection;
+
+namespace Graph.AspNetCore.Data;
+
+/// <summary>
+/// Items read with some of their members only: <c>e =&gt; new TEntity { A = e.A, B = e.B }</c> in a
+/// query's projection, so that EF Core selects those columns and sets nothing else.
+/// </summary>
+internal static class EntityProjection
+{
+    private static readonly ConcurrentDictionary<Type, IReadOnlyDictionary<string, PropertyInfo>?> Settable = new();
+
+    /// <summary>
+    /// The members to read for <paramref name="selected"/> and the unique key's own members, in order;
+    /// null (the whole entity) when the entity cannot be made with some of them set: no public
+    /// parameterless constructor, or a member that is not a settable property of it.
+    /// </summary>
+    public static string[]? Members<TEntity>(SortKey<TEntity> key, IEnumerable<string> selected)
+        where TEntity : class
+    {
+        if (SettableProperties(typeof(TEntity)) is not { } settable)
+        {
+            return null;
+        }
+
+        var members = new SortedSet<string>(selected, StringComparer.Ordinal);
+        new KeyMembers(members).Visit(key.Selector.Body);
+        return members.All(settable.ContainsKey) ? [.. members] : null;
+    }
+
+    /// <summary><c>new TEntity { M1 = entity.M1, … }</c> for members checked by <see cref="Members{TEntity}"/>.</summary>
+    public static Expression New(ParameterExpression entity, IReadOnlyList<string> members)
+    {
+        var settable = SettableProperties(entity.Type)!;
+        return Expression.MemberInit(
+            Expression.New(entity.Type),
+            members.Select(name => Expression.Bind(settable[name], Expression.Property(entity, settable[name]))));
+    }
+
+    private static IReadOnlyDictionary<string, PropertyInfo>? SettableProperties(Type type) =>
+        Settable.GetOrAdd(type, static type => type.GetConstructor(Type.EmptyTypes) is null
+            ? null
+            : type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                .Where(property => property.SetMethod is { IsPublic: true } && property.GetIndexParameters().Length == 0)
+                .ToDictionary(property => property.Name, StringComparer.Ordinal));
+
+    // The members the key's selector reads of the entity (e => e.Id: Id).
+    private sealed class KeyMembers(SortedSet<string> members) : ExpressionVisitor
+    {
+        protected override Expression VisitMember(MemberExpression node)
+        {
+            if (node.Expression is ParameterExpression)
+            {
+                members.Add(node.Member.Name);
+            }
+
+            return base.VisitMember(node);
+        }
+    }
+}
