@@ -31,13 +31,14 @@ public sealed partial class ConnectionQuery<TEntity>
         var query = values.Count <= CompiledPageQuery.MaxParameters
             ? ShapeCache<Func<DbContext, object?[], IAsyncEnumerable<KeysetRow<TEntity>>>>.Shared.GetOrAdd(Shape(db, plan, group: null), (Request: this, Plan: plan), static s => s.Request.CompilePage(s.Plan))
             : null;
-        return query is null ? ExecuteAsync(Items(db), cancellationToken) : ReadAsync(db, query, [.. values], plan, cancellationToken);
+        return query is null ? ExecuteAsync(Items(db), cancellationToken) : ReadAsync(db, query, [.. values], plan, () => Filter is null ? Items(db) : Items(db).Where(Filter), cancellationToken);
     }
 
     /// <summary>
     /// Reads the same page of many parents' lists in one statement, as
     /// <see cref="ExecuteGroupedAsync{TParentKey}(IQueryable{TEntity}, Expression{Func{TEntity, TParentKey}}, IReadOnlyList{TParentKey}, CancellationToken)"/>,
     /// from <paramref name="db"/>'s <typeparamref name="TEntity"/> table, untracked, with queries compiled once per shape.
+    /// A single parent's page is read as a plain page of its items (no grouping, no window function).
     /// </summary>
     public Task<IReadOnlyDictionary<TParentKey, Connection<TEntity>>> ExecuteGroupedAsync<TParentKey>(
         DbContext db,
@@ -49,6 +50,13 @@ public sealed partial class ConnectionQuery<TEntity>
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(parentKey);
         ArgumentNullException.ThrowIfNull(parents);
+        if (parents.Count == 1)
+        {
+            // One parent (a category's page): its plain page, WHERE parent = @p … LIMIT, reads in half the
+            // time of the grouped statement's GROUP BY, join and ROW_NUMBER window.
+            return ExecuteForParentAsync(db, parentKey, parents[0], cancellationToken);
+        }
+
         var plan = GetPlan();
         var values = new List<object?>();
         if (Filter is not null && !FilterParameters.TryRead(Filter, values))
@@ -77,6 +85,38 @@ public sealed partial class ConnectionQuery<TEntity>
 
     private static IQueryable<TEntity> Items(DbContext db) => db.Set<TEntity>().AsNoTracking();
 
+    private async Task<IReadOnlyDictionary<TParentKey, Connection<TEntity>>> ExecuteForParentAsync<TParentKey>(
+        DbContext db, Expression<Func<TEntity, TParentKey>> parentKey, TParentKey parent, CancellationToken cancellationToken)
+        where TParentKey : notnull
+    {
+        var plan = GetPlan();
+        var values = new List<object?>();
+        if (Filter is not null && !FilterParameters.TryRead(Filter, values))
+        {
+            return await ExecuteGroupedAsync(Items(db), parentKey, [parent], cancellationToken).ConfigureAwait(false);
+        }
+
+        values.Add(parent);
+        AddPageValues(plan, values);
+        var query = values.Count <= CompiledPageQuery.MaxParameters
+            ? ShapeCache<Func<DbContext, object?[], IAsyncEnumerable<KeysetRow<TEntity>>>>.Shared.GetOrAdd(
+                Shape(db, plan, group: "=" + ParentKeyText.Get(parentKey)),
+                (Request: this, Plan: plan, ParentKey: parentKey),
+                static s => s.Request.CompileParentPage(s.Plan, s.ParentKey))
+            : null;
+        if (query is null)
+        {
+            return await ExecuteGroupedAsync(Items(db), parentKey, [parent], cancellationToken).ConfigureAwait(false);
+        }
+
+        var page = await ReadAsync(db, query, [.. values], plan, () => OfParent(Filter is null ? Items(db) : Items(db).Where(Filter), parentKey, parent), cancellationToken).ConfigureAwait(false);
+        return new Dictionary<TParentKey, Connection<TEntity>>(1) { [parent] = page };
+    }
+
+    // items.Where(e => parentKey(e) == parent), for the count read on its own.
+    private static IQueryable<TEntity> OfParent<TParentKey>(IQueryable<TEntity> items, Expression<Func<TEntity, TParentKey>> parentKey, TParentKey parent) =>
+        items.Where(Expression.Lambda<Func<TEntity, bool>>(Expression.Equal(parentKey.Body, QueryParameter.Create(parent, typeof(TParentKey))), parentKey.Parameters));
+
     // The values after the filter's, in the compiled queries' parameter order: cursors, then the rows to read.
     private static void AddPageValues(Plan plan, List<object?> values)
     {
@@ -97,13 +137,14 @@ public sealed partial class ConnectionQuery<TEntity>
         group,
         plan.Members is null ? null : string.Join(',', plan.Members));
 
+    // counted: the items the page is taken from, for a count read on its own.
     private async Task<Connection<TEntity>> ReadAsync(
-        DbContext db, Func<DbContext, object?[], IAsyncEnumerable<KeysetRow<TEntity>>> query, object?[] values, Plan plan, CancellationToken cancellationToken)
+        DbContext db, Func<DbContext, object?[], IAsyncEnumerable<KeysetRow<TEntity>>> query, object?[] values, Plan plan, Func<IQueryable<TEntity>> counted, CancellationToken cancellationToken)
     {
         var rows = await CompiledPageQuery.ToListAsync(query(db, values), cancellationToken).ConfigureAwait(false);
 
         // The count on its own (an empty page after a cursor, or asked later) is rare: built when it is needed.
-        return await ToConnectionAsync(plan, rows, IncludeTotalCount, () => Filter is null ? Items(db) : Items(db).Where(Filter), cancellationToken).ConfigureAwait(false);
+        return await ToConnectionAsync(plan, rows, IncludeTotalCount, counted, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<IReadOnlyDictionary<TParentKey, Connection<TEntity>>> ReadGroupedAsync<TParentKey>(
@@ -126,6 +167,16 @@ public sealed partial class ConnectionQuery<TEntity>
     {
         var query = new CompiledParameters();
         var filtered = query.Filtered(Filter);
+        var window = PageExpressions.Window(filtered, plan.Keys, query.Cursor(plan.Keys, plan.After), query.Cursor(plan.Keys, plan.Before));
+        var page = PageExpressions.Page(window, plan.Keys, plan.Page.Backward, query.Add(typeof(int)), IncludeTotalCount ? filtered : null, plan.Members);
+        return CompiledPageQuery.Compile<KeysetRow<TEntity>>(query.Context, query.Parameters, page);
+    }
+
+    // The page of one parent's items: its parameters are the filter's values, the parent's key, then the page's.
+    private Func<DbContext, object?[], IAsyncEnumerable<KeysetRow<TEntity>>> CompileParentPage<TParentKey>(Plan plan, Expression<Func<TEntity, TParentKey>> parentKey)
+    {
+        var query = new CompiledParameters();
+        var filtered = query.OfParent(query.Filtered(Filter), parentKey);
         var window = PageExpressions.Window(filtered, plan.Keys, query.Cursor(plan.Keys, plan.After), query.Cursor(plan.Keys, plan.Before));
         var page = PageExpressions.Page(window, plan.Keys, plan.Page.Backward, query.Add(typeof(int)), IncludeTotalCount ? filtered : null, plan.Members);
         return CompiledPageQuery.Compile<KeysetRow<TEntity>>(query.Context, query.Parameters, page);
@@ -176,6 +227,9 @@ public sealed partial class ConnectionQuery<TEntity>
             var parameters = FilterParameters.Types(filter).ConvertAll(Add);
             return PageExpressions.Where<TEntity>(items, (LambdaExpression)FilterParameters.Replace(filter, parameters));
         }
+
+        public Expression OfParent<TParentKey>(Expression filtered, Expression<Func<TEntity, TParentKey>> parentKey) =>
+            PageExpressions.Where<TEntity>(filtered, Expression.Lambda<Func<TEntity, bool>>(Expression.Equal(parentKey.Body, Add(typeof(TParentKey))), parentKey.Parameters));
 
         public Expression AmongParents<TParentKey>(Expression filtered, Expression<Func<TEntity, TParentKey>> parentKey) =>
             PageExpressions.Where<TEntity>(filtered, IsAmong(parentKey, Add(typeof(List<TParentKey>))));

@@ -74,6 +74,29 @@ public sealed class CompiledPageQueryTests : IDisposable
     }
 
     [Fact]
+    public async Task One_parents_page_is_a_plain_page_of_its_items_and_its_count_after_the_last_item_is_its_own()
+    {
+        var first = Request(new PagingArguments(First: 3), Filter(weight: 250L, rating: 1), totalCount: true);
+        var alpha = await Grouped(first, "alpha");
+
+        var sql = Assert.Single(alpha.sql);
+        Assert.DoesNotContain("ROW_NUMBER", sql, StringComparison.Ordinal);
+        Assert.DoesNotContain("GROUP BY", sql, StringComparison.Ordinal);
+        var expected = Expected(i => i.Group == "alpha" && i.Weight == 250 && i.Rating >= 1);
+        Assert.Equal(expected.Take(3), alpha.ids);
+        Assert.Equal(expected.Count, alpha.total);
+
+        // Past the parent's last item: an empty page, whose count is read on its own, of this parent only.
+        await using var db = _sqlite.CreateContext();
+        var all = (await Request(new PagingArguments(First: 50), Filter(weight: 250L, rating: 1)).ExecuteGroupedAsync(db, i => i.Group, ["alpha"]))["alpha"];
+        Assert.Equal(expected, all.Nodes.Select(i => i.Id));
+        var past = Request(new PagingArguments(First: 3, After: all.PageInfo.EndCursor), Filter(weight: 250L, rating: 1), totalCount: true);
+        var empty = await Grouped(past, "alpha");
+        Assert.Empty(empty.ids);
+        Assert.Equal(expected.Count, empty.total);
+    }
+
+    [Fact]
     public async Task A_filter_holding_a_constant_of_its_own_is_not_shared_between_values()
     {
         // A closure's value does not show in the filter's text: sharing its query would answer the second
