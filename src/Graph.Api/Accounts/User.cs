@@ -6,6 +6,8 @@ namespace Graph.Api.Accounts;
 /// <summary>A shop account: a customer, a staff member or an administrator.</summary>
 public sealed class User
 {
+    private string? _securityStamp;
+
     public int Id { get; set; }
 
     /// <summary>Stored normalised (<see cref="NormalizeEmail"/>); unique.</summary>
@@ -22,9 +24,19 @@ public sealed class User
 
     /// <summary>
     /// Carried in every token (<see cref="ShopClaims.SecurityStamp"/>) and checked on each authenticated
-    /// request: replacing it (<see cref="NewSecurityStamp"/>) revokes every token issued before.
+    /// request: replacing it (<see cref="NewSecurityStamp"/>) revokes every token issued before. A new
+    /// user gets a random one when it is first read.
     /// </summary>
-    public string SecurityStamp { get; set; } = NewSecurityStamp();
+    /// <remarks>
+    /// Made on first read, not in an initializer: EF Core constructs every user it reads with
+    /// <c>new User()</c> and then sets the stored stamp, so an initializer drew 16 random bytes from the
+    /// system's generator for each review author on a product page, only to throw them away.
+    /// </remarks>
+    public string SecurityStamp
+    {
+        get => _securityStamp ??= NewSecurityStamp();
+        set => _securityStamp = value;
+    }
 
     /// <summary>The TOTP secret, protected by ASP.NET Core Data Protection; null while MFA is off.</summary>
     public string? MfaSecret { get; set; }

@@ -1,0 +1,20 @@
+using Graph.Api.Data;
+using Graph.Api.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Graph.Api.Tests.Data;
+
+/// <summary>Every change to the EF Core model has its migration: the SQLite migrations' snapshot is the model.</summary>
+public sealed class PendingModelChangesTests
+{
+    [Fact]
+    public void The_model_has_no_change_that_the_migrations_lack()
+    {
+        using var factory = new ShopApiFactory();
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ShopDbContext>();
+
+        Assert.False(db.Database.HasPendingModelChanges(), "The model differs from the last migration's snapshot: add a migration (see src/Graph.Api/README.md).");
+    }
+}
