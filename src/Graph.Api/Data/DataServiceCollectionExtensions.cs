@@ -32,7 +32,8 @@ public static class DataServiceCollectionExtensions
                 // whatever its size, so EF Core caches one command instead of re-expanding IN (...) per count.
                 options.UseSqlite(SqliteConnectionString(connectionString, environment), sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
                     .AddInterceptors(new SqlitePragmaInterceptor())
-                    .ReplaceService<IQueryCompilationContextFactory, HoistingSqliteQueryCompilationContextFactory>();
+                    .ReplaceService<IQueryCompilationContextFactory, HoistingSqliteQueryCompilationContextFactory>()
+                    .ReplaceService<IQuerySqlGeneratorFactory, BoundLimitSqliteQuerySqlGenerator.Factory>();
             }
 
             // Each provider has its own migration set (Data/Migrations/Sqlite, Data/Migrations/Postgres).
