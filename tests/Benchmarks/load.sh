@@ -25,7 +25,8 @@ Usage: tests/Benchmarks/load.sh [options]
   --product-page        ProductPage of schema/operations/catalog.graphql with each server's first product's slug
   --category-page       CategoryPage of schema/operations/catalog.graphql with {"slug":"books","first":20}
   --me                  Me of schema/operations/account.graphql (the signed-in customer's cart and orders),
-                        signed in as the demo customer alice@shop.test on each server
+                        signed in as the demo customer alice@shop.test on each server; with --reference,
+                        the server where alice has fewer past orders gets orders placed until both list as many
   --reference DIR       also run the reference Node server whose sources are in DIR (a copy is installed with
                         npm ci into --out): same core, same request, a fresh demo database; prints graph/reference
   --mutations PERCENT   make PERCENT % of the requests (1 in 100/PERCENT) a catalog change: restockProduct of
@@ -52,6 +53,7 @@ repo=$(cd "$here/../.." && pwd)
 
 query='{ __typename }'
 document_file=''
+declare -A signed_in_token=()
 operation=''
 variables=''
 first_product_slug=0
@@ -278,6 +280,7 @@ prepare() {
     if [[ -n $sign_in ]]; then
         token=$(log_in "$url" "$sign_in")
         [[ -n $token ]] || die "the $name server did not sign $sign_in in"
+        signed_in_token[$name]=$token
     fi
     write_request "$name" "$vars" "$token"
     if [[ $mutations -gt 0 ]]; then
@@ -292,6 +295,41 @@ prepare() {
         [[ -n $token ]] || die "the $name server did not sign staff@shop.test in"
         write_mutations "$name" "$token"
     fi
+}
+
+# ask_as URL TOKEN JSON-BODY: a one-off POST with a bearer token, the response body only
+ask_as() {
+    curl -sS --max-time 10 -X POST -H 'Content-Type: application/json' -H "Authorization: Bearer $2" --data-binary "$3" "$1"
+}
+
+# order_count URL TOKEN: how many orders the signed-in customer has (at most 50)
+order_count() {
+    ask_as "$1" "$2" '{"query":"{ me { orders(first: 50) { nodes { id } } } }"}' | { grep -o '"id"' || true; } | wc -l
+}
+
+# equal_orders GRAPH-URL REFERENCE-URL: the signed-in customer gets as many past orders on each server
+# (the demo data differ: the reference seeds two for alice, Graph none), placed through the API with
+# addToCart and checkout, so that Me reads the same rows from both.
+equal_orders() {
+    local graph_url=$1 reference_url=$2 graph_count reference_count url name count product i
+    graph_count=$(order_count "$graph_url" "${signed_in_token[graph]}")
+    reference_count=$(order_count "$reference_url" "${signed_in_token[reference]}")
+    if (( graph_count < reference_count )); then
+        url=$graph_url; name=graph; count=$((reference_count - graph_count))
+    elif (( reference_count < graph_count )); then
+        url=$reference_url; name=reference; count=$((graph_count - reference_count))
+    else
+        return 0
+    fi
+    echo "   $sign_in has $graph_count order(s) on Graph and $reference_count on the reference: placing $count on the $name server"
+    product=$(ask "$url" '{"query":"{ products(first: 1) { nodes { id } } }"}' | sed -n 's/.*"id":"\([^"]*\)".*/\1/p')
+    [[ -n $product ]] || die "the $name server names no first product"
+    for i in $(seq 1 "$count"); do
+        ask_as "$url" "${signed_in_token[$name]}" "{\"query\":\"mutation { addToCart(input: { productId: \\\"$product\\\", quantity: 1 }) { errors { __typename } } }\"}" > /dev/null
+        ask_as "$url" "${signed_in_token[$name]}" "{\"query\":\"mutation { checkout(input: { idempotencyKey: \\\"load-$i\\\", paymentToken: \\\"tok_visa\\\" }) { order { id } } }\"}" |
+            grep -q '"order":{"id"' || die "the $name server did not place an order for $sign_in"
+    done
+    [[ $(order_count "$url" "${signed_in_token[$name]}") -eq $((count + ${name}_count)) ]] || die "the $name server does not list the orders placed"
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -464,6 +502,7 @@ if [[ -n $reference ]]; then
     names+=(reference)
     prepare reference "http://127.0.0.1:$reference_port/graphql"
     smoke reference "http://127.0.0.1:$reference_port/graphql"
+    [[ $operation != Me ]] || equal_orders "http://127.0.0.1:$port/graphql" "http://127.0.0.1:$reference_port/graphql"
 fi
 
 # Both servers stay up (the idle one costs nothing); the measured runs alternate between them so
