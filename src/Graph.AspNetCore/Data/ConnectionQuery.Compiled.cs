@@ -163,20 +163,18 @@ public sealed partial class ConnectionQuery<TEntity>
         return ToConnections(plan, parents, groups, totals);
     }
 
-    private Func<DbContext, object?[], IAsyncEnumerable<KeysetRow<TEntity>>> CompilePage(Plan plan)
-    {
-        var query = new CompiledParameters();
-        var filtered = query.Filtered(Filter);
-        var window = PageExpressions.Window(filtered, plan.Keys, query.Cursor(plan.Keys, plan.After), query.Cursor(plan.Keys, plan.Before));
-        var page = PageExpressions.Page(window, plan.Keys, plan.Page.Backward, query.Add(typeof(int)), IncludeTotalCount ? filtered : null, plan.Members);
-        return CompiledPageQuery.Compile<KeysetRow<TEntity>>(query.Context, query.Parameters, page);
-    }
+    private Func<DbContext, object?[], IAsyncEnumerable<KeysetRow<TEntity>>> CompilePage(Plan plan) =>
+        CompilePage(plan, static (_, filtered) => filtered);
 
     // The page of one parent's items: its parameters are the filter's values, the parent's key, then the page's.
-    private Func<DbContext, object?[], IAsyncEnumerable<KeysetRow<TEntity>>> CompileParentPage<TParentKey>(Plan plan, Expression<Func<TEntity, TParentKey>> parentKey)
+    private Func<DbContext, object?[], IAsyncEnumerable<KeysetRow<TEntity>>> CompileParentPage<TParentKey>(Plan plan, Expression<Func<TEntity, TParentKey>> parentKey) =>
+        CompilePage(plan, (query, filtered) => query.OfParent(filtered, parentKey));
+
+    // The page of the filtered items, narrowed by `scope` (which may add parameters after the filter's).
+    private Func<DbContext, object?[], IAsyncEnumerable<KeysetRow<TEntity>>> CompilePage(Plan plan, Func<CompiledParameters, Expression, Expression> scope)
     {
         var query = new CompiledParameters();
-        var filtered = query.OfParent(query.Filtered(Filter), parentKey);
+        var filtered = scope(query, query.Filtered(Filter));
         var window = PageExpressions.Window(filtered, plan.Keys, query.Cursor(plan.Keys, plan.After), query.Cursor(plan.Keys, plan.Before));
         var page = PageExpressions.Page(window, plan.Keys, plan.Page.Backward, query.Add(typeof(int)), IncludeTotalCount ? filtered : null, plan.Members);
         return CompiledPageQuery.Compile<KeysetRow<TEntity>>(query.Context, query.Parameters, page);
