@@ -115,7 +115,11 @@ public sealed partial class ConnectionQuery<TEntity>
 
     // items.Where(e => parentKey(e) == parent), for the count read on its own.
     private static IQueryable<TEntity> OfParent<TParentKey>(IQueryable<TEntity> items, Expression<Func<TEntity, TParentKey>> parentKey, TParentKey parent) =>
-        items.Where(Expression.Lambda<Func<TEntity, bool>>(Expression.Equal(parentKey.Body, QueryParameter.Create(parent, typeof(TParentKey))), parentKey.Parameters));
+        items.Where(IsParent(parentKey, QueryParameter.Create(parent, typeof(TParentKey))));
+
+    // parentKey(e) == parent, the parent's key read by `parent` (a holder or a query parameter).
+    private static Expression<Func<TEntity, bool>> IsParent<TParentKey>(Expression<Func<TEntity, TParentKey>> parentKey, Expression parent) =>
+        Expression.Lambda<Func<TEntity, bool>>(Expression.Equal(parentKey.Body, parent), parentKey.Parameters);
 
     // The values after the filter's, in the compiled queries' parameter order: cursors, then the rows to read.
     private static void AddPageValues(Plan plan, List<object?> values)
@@ -135,7 +139,7 @@ public sealed partial class ConnectionQuery<TEntity>
         plan.Page.Backward,
         IncludeTotalCount,
         group,
-        plan.Members is null ? null : string.Join(',', plan.Members));
+        plan.MembersText);
 
     // counted: the items the page is taken from, for a count read on its own.
     private async Task<Connection<TEntity>> ReadAsync(
@@ -227,7 +231,7 @@ public sealed partial class ConnectionQuery<TEntity>
         }
 
         public Expression OfParent<TParentKey>(Expression filtered, Expression<Func<TEntity, TParentKey>> parentKey) =>
-            PageExpressions.Where<TEntity>(filtered, Expression.Lambda<Func<TEntity, bool>>(Expression.Equal(parentKey.Body, Add(typeof(TParentKey))), parentKey.Parameters));
+            PageExpressions.Where<TEntity>(filtered, IsParent(parentKey, Add(typeof(TParentKey))));
 
         public Expression AmongParents<TParentKey>(Expression filtered, Expression<Func<TEntity, TParentKey>> parentKey) =>
             PageExpressions.Where<TEntity>(filtered, IsAmong(parentKey, Add(typeof(List<TParentKey>))));

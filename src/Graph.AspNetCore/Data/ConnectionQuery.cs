@@ -136,8 +136,8 @@ public sealed partial class ConnectionQuery<TEntity>(SortKey<TEntity> key)
         // A key named twice would only repeat itself in the SQL and the cursor: the first one wins.
         var keys = Order.Append(Key).DistinctBy(k => k.Name, StringComparer.Ordinal).ToArray();
         var fingerprint = KeysetCursor.Fingerprint(keys);
-        var members = Members is null ? null : EntityProjection.Members(Key, Members);
-        return new Plan(page, keys, fingerprint, Decode(Paging.After, PagingArguments.AfterArgument), Decode(Paging.Before, PagingArguments.BeforeArgument), members);
+        var projection = Members is null ? null : EntityProjection.For(Key, Members);
+        return new Plan(page, keys, fingerprint, Decode(Paging.After, PagingArguments.AfterArgument), Decode(Paging.Before, PagingArguments.BeforeArgument), projection?.Members, projection?.Text);
 
         object[]? Decode(string? cursor, string argument) =>
             cursor is null
@@ -153,6 +153,6 @@ public sealed partial class ConnectionQuery<TEntity>(SortKey<TEntity> key)
     private static async Task<int> CountAsync(IQueryable<TEntity> query, CancellationToken cancellationToken) =>
         query.Provider is IAsyncQueryProvider ? await query.CountAsync(cancellationToken).ConfigureAwait(false) : query.Count();
 
-    // Members: what each item has set (EntityProjection), in order; null for whole entities.
-    private sealed record Plan(PageRequest Page, SortKey<TEntity>[] Keys, string Fingerprint, object[]? After, object[]? Before, string[]? Members);
+    // Members: what each item has set (EntityProjection), in order; null for whole entities. MembersText: them joined, for the shape.
+    private sealed record Plan(PageRequest Page, SortKey<TEntity>[] Keys, string Fingerprint, object[]? After, object[]? Before, string[]? Members, string? MembersText);
 }

@@ -88,6 +88,21 @@ public sealed class ProjectionTests : IDisposable
     }
 
     [Fact]
+    public void A_list_of_selected_members_is_worked_out_once_per_key_with_the_key_added_in_order()
+    {
+        string[] selected = ["Price", "Name"];
+        var key = SortKey.Create("id", (Item i) => i.Id);
+
+        var projection = EntityProjection.For(key, selected);
+
+        Assert.Equal(["Id", "Name", "Price"], projection.Members!);
+        Assert.Equal("Id,Name,Price", projection.Text);
+        Assert.Same(projection, EntityProjection.For(key, selected));
+        Assert.NotSame(projection, EntityProjection.For(SortKey.Create("id", (Item i) => i.Id), selected));
+        Assert.Null(EntityProjection.For(key, ["Name", "NoSuchMember"]).Members);
+    }
+
+    [Fact]
     public void Field_of_a_member_carries_graphql_dotnets_record_of_the_member()
     {
         // Projection relies on it for Field(x => x.Member): a graphql-dotnet upgrade that renames it fails here.
