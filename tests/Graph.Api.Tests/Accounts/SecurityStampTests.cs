@@ -1,7 +1,7 @@
 using Graph.Api.Accounts;
 using Graph.Api.Tests.Infrastructure;
+using Graph.Api.Tests.Orders;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Graph.Api.Tests.Accounts;
 
@@ -27,16 +27,14 @@ public sealed class SecurityStampTests
         using var factory = new ShopApiFactory();
         var user = NewUser();
         var stored = user.SecurityStamp;
-        using (var scope = factory.Services.CreateScope())
+        await using (var db = factory.Db())
         {
-            var db = scope.ServiceProvider.GetRequiredService<Graph.Api.Data.ShopDbContext>();
             db.Users.Add(user);
             await db.SaveChangesAsync();
         }
 
-        using (var scope = factory.Services.CreateScope())
+        await using (var db = factory.Db())
         {
-            var db = scope.ServiceProvider.GetRequiredService<Graph.Api.Data.ShopDbContext>();
             var read = await db.Users.AsNoTracking().SingleAsync(u => u.Id == user.Id);
             Assert.Equal(stored, read.SecurityStamp);
         }

@@ -1,8 +1,8 @@
 using Graph.Api.Data;
 using Graph.Api.Tests.Infrastructure;
+using Graph.Api.Tests.Orders;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using SQLitePCL;
 
 namespace Graph.Api.Tests.Data;
@@ -24,8 +24,7 @@ public sealed class BoundLimitSqlTests : IDisposable
     [Fact]
     public async Task A_statement_with_a_limit_parameter_keeps_its_plan_when_bound_again()
     {
-        using var scope = _factory.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<ShopDbContext>();
+        await using var db = _factory.Db();
         var take = 3;
         var query = db.Products.AsNoTracking().Where(p => p.CategoryId == take).OrderBy(p => p.Name).Take(take).Select(p => p.Id);
 

@@ -1,7 +1,6 @@
-using Graph.Api.Data;
 using Graph.Api.Tests.Infrastructure;
+using Graph.Api.Tests.Orders;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Graph.Api.Tests.Data;
 
@@ -12,8 +11,7 @@ public sealed class PendingModelChangesTests
     public void The_model_has_no_change_that_the_migrations_lack()
     {
         using var factory = new ShopApiFactory();
-        using var scope = factory.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<ShopDbContext>();
+        using var db = factory.Db();
 
         Assert.False(db.Database.HasPendingModelChanges(), "The model differs from the last migration's snapshot: add a migration (see src/Graph.Api/README.md).");
     }
