@@ -5,29 +5,23 @@ using Microsoft.EntityFrameworkCore;
 namespace Graph.Api.Catalog;
 
 // The catalog's loaders run on every storefront page, so their queries are compiled once
-// (EF.CompileAsyncQuery): a batch skips building the expression tree, EF's parameter extraction
-// and its query-cache lookup, and goes straight to the cached SQL with the keys as one parameter.
+// (KeyedLookup, EF.CompileAsyncQuery): a batch skips building the expression tree, EF's parameter
+// extraction and its query-cache lookup, and a batch of one key reads `WHERE key = @key`.
 
 public sealed class ProductByIdDataLoader(ShopReadSession session) : BatchDataLoader<int, Product>
 {
-    private static readonly CompiledPerProvider<Func<ShopDbContext, int[], IAsyncEnumerable<Product>>> Query = new(() =>
-        EF.CompileAsyncQuery((ShopDbContext db, int[] ids) => db.Products.AsNoTracking().Where(p => ids.Contains(p.Id))));
+    private static readonly KeyedLookup<Product, int> Lookup = new(p => p.Id);
 
-    protected override async Task<IReadOnlyDictionary<int, Product>> LoadBatchAsync(IReadOnlyList<int> keys, CancellationToken cancellationToken)
-    {
-        return await session.ReadAsync(async (db, token) => await Query.For(db)(db, [.. keys]).ToDictionaryAsync(p => p.Id, cancellationToken: token), cancellationToken);
-    }
+    protected override Task<IReadOnlyDictionary<int, Product>> LoadBatchAsync(IReadOnlyList<int> keys, CancellationToken cancellationToken) =>
+        session.ReadAsync((db, token) => Lookup.ReadAsync(db, keys, token), cancellationToken);
 }
 
 public sealed class CategoryByIdDataLoader(ShopReadSession session) : BatchDataLoader<int, Category>
 {
-    private static readonly CompiledPerProvider<Func<ShopDbContext, int[], IAsyncEnumerable<Category>>> Query = new(() =>
-        EF.CompileAsyncQuery((ShopDbContext db, int[] ids) => db.Categories.AsNoTracking().Where(c => ids.Contains(c.Id))));
+    private static readonly KeyedLookup<Category, int> Lookup = new(c => c.Id);
 
-    protected override async Task<IReadOnlyDictionary<int, Category>> LoadBatchAsync(IReadOnlyList<int> keys, CancellationToken cancellationToken)
-    {
-        return await session.ReadAsync(async (db, token) => await Query.For(db)(db, [.. keys]).ToDictionaryAsync(c => c.Id, cancellationToken: token), cancellationToken);
-    }
+    protected override Task<IReadOnlyDictionary<int, Category>> LoadBatchAsync(IReadOnlyList<int> keys, CancellationToken cancellationToken) =>
+        session.ReadAsync((db, token) => Lookup.ReadAsync(db, keys, token), cancellationToken);
 }
 
 // Lookups by URL name and the list of sections go through loaders too, like every read of a query:
@@ -35,24 +29,18 @@ public sealed class CategoryByIdDataLoader(ShopReadSession session) : BatchDataL
 
 public sealed class ProductBySlugDataLoader(ShopReadSession session) : BatchDataLoader<string, Product>
 {
-    private static readonly CompiledPerProvider<Func<ShopDbContext, string[], IAsyncEnumerable<Product>>> Query = new(() =>
-        EF.CompileAsyncQuery((ShopDbContext db, string[] slugs) => db.Products.AsNoTracking().Where(p => slugs.Contains(p.Slug))));
+    private static readonly KeyedLookup<Product, string> Lookup = new(p => p.Slug, StringComparer.Ordinal);
 
-    protected override async Task<IReadOnlyDictionary<string, Product>> LoadBatchAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
-    {
-        return await session.ReadAsync(async (db, token) => await Query.For(db)(db, [.. keys]).ToDictionaryAsync(p => p.Slug, StringComparer.Ordinal, token), cancellationToken);
-    }
+    protected override Task<IReadOnlyDictionary<string, Product>> LoadBatchAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken) =>
+        session.ReadAsync((db, token) => Lookup.ReadAsync(db, keys, token), cancellationToken);
 }
 
 public sealed class CategoryBySlugDataLoader(ShopReadSession session) : BatchDataLoader<string, Category>
 {
-    private static readonly CompiledPerProvider<Func<ShopDbContext, string[], IAsyncEnumerable<Category>>> Query = new(() =>
-        EF.CompileAsyncQuery((ShopDbContext db, string[] slugs) => db.Categories.AsNoTracking().Where(c => slugs.Contains(c.Slug))));
+    private static readonly KeyedLookup<Category, string> Lookup = new(c => c.Slug, StringComparer.Ordinal);
 
-    protected override async Task<IReadOnlyDictionary<string, Category>> LoadBatchAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
-    {
-        return await session.ReadAsync(async (db, token) => await Query.For(db)(db, [.. keys]).ToDictionaryAsync(c => c.Slug, StringComparer.Ordinal, token), cancellationToken);
-    }
+    protected override Task<IReadOnlyDictionary<string, Category>> LoadBatchAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken) =>
+        session.ReadAsync((db, token) => Lookup.ReadAsync(db, keys, token), cancellationToken);
 }
 
 /// <summary>Every category, by name (one key: <see cref="All"/>).</summary>

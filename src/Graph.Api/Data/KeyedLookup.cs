@@ -1,0 +1,78 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using Microsoft.EntityFrameworkCore;
+
+namespace Graph.Api.Data;
+
+/// <summary>
+/// A DataLoader batch's read of <typeparamref name="TEntity"/> by a key column, as two queries
+/// compiled once (<c>EF.CompileAsyncQuery</c>): a batch of one key reads <c>WHERE key = @key</c>, a
+/// larger batch <c>WHERE key IN (SELECT value FROM json_each(@keys))</c> (on PostgreSQL
+/// <c>= ANY (@keys)</c>).
+/// </summary>
+/// <remarks>
+/// Most batches on a page are of one key (the product of a product page, its category, a category
+/// page's category). The key-list form costs a batch of one what it costs a batch of twenty: EF Core
+/// writes the keys as a JSON parameter, and SQLite parses it and builds (then drops) a temporary
+/// index for the <c>IN</c> on every execution. The single-key form is an index lookup with one bound
+/// value. Both forms are compiled queries, so neither builds an expression tree per batch.
+/// </remarks>
+/// <typeparam name="TEntity">The entity read, without tracking.</typeparam>
+/// <typeparam name="TKey">The key's type.</typeparam>
+public sealed class KeyedLookup<TEntity, TKey>
+    where TEntity : class
+    where TKey : notnull
+{
+    private static readonly MethodInfo SetMethod = typeof(DbContext).GetMethod(nameof(DbContext.Set), Type.EmptyTypes)!.MakeGenericMethod(typeof(TEntity));
+    private static readonly MethodInfo AsNoTrackingMethod = typeof(EntityFrameworkQueryableExtensions).GetMethod(nameof(EntityFrameworkQueryableExtensions.AsNoTracking))!.MakeGenericMethod(typeof(TEntity));
+    private static readonly MethodInfo WhereMethod = typeof(Queryable).GetMethods()
+        .Single(m => m.Name == nameof(Queryable.Where) && m.GetParameters()[1].ParameterType.GetGenericArguments()[0].GetGenericArguments().Length == 2)
+        .MakeGenericMethod(typeof(TEntity));
+    private static readonly MethodInfo ContainsMethod = typeof(Enumerable).GetMethods()
+        .Single(m => m.Name == nameof(Enumerable.Contains) && m.GetParameters().Length == 2)
+        .MakeGenericMethod(typeof(TKey));
+
+    private readonly Func<TEntity, TKey> _keyOf;
+    private readonly IEqualityComparer<TKey>? _comparer;
+    private readonly CompiledPerProvider<Func<ShopDbContext, TKey, IAsyncEnumerable<TEntity>>> _one;
+    private readonly CompiledPerProvider<Func<ShopDbContext, TKey[], IAsyncEnumerable<TEntity>>> _many;
+
+    /// <summary>Reads by <paramref name="key"/>, a member of the entity mapped to a column.</summary>
+    /// <param name="key">The key member, <c>p =&gt; p.Slug</c>.</param>
+    /// <param name="comparer">How the result dictionary compares keys (ordinal for strings); the default comparer when null.</param>
+    public KeyedLookup(Expression<Func<TEntity, TKey>> key, IEqualityComparer<TKey>? comparer = null)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        _keyOf = key.Compile();
+        _comparer = comparer;
+        _one = new(() => EF.CompileAsyncQuery(Query<TKey>(key, (column, value) => Expression.Equal(column, value))));
+        _many = new(() => EF.CompileAsyncQuery(Query<TKey[]>(key, (column, values) => Expression.Call(ContainsMethod, values, column))));
+    }
+
+    /// <summary>The entities whose key is one of <paramref name="keys"/> (distinct), by key; a key not found is left out.</summary>
+    public async Task<IReadOnlyDictionary<TKey, TEntity>> ReadAsync(ShopDbContext db, IReadOnlyList<TKey> keys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(keys);
+        var rows = keys.Count == 1 ? _one.For(db)(db, keys[0]) : _many.For(db)(db, [.. keys]);
+        var found = new Dictionary<TKey, TEntity>(keys.Count, _comparer);
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            found[_keyOf(row)] = row;
+        }
+
+        return found;
+    }
+
+    // (db, value) => db.Set<TEntity>().AsNoTracking().Where(e => match(e.Key, value))
+    private static Expression<Func<ShopDbContext, TValue, IQueryable<TEntity>>> Query<TValue>(
+        Expression<Func<TEntity, TKey>> key, Func<Expression, Expression, Expression> match)
+    {
+        var db = Expression.Parameter(typeof(ShopDbContext), "db");
+        var value = Expression.Parameter(typeof(TValue), "value");
+        var entity = key.Parameters[0];
+        var predicate = Expression.Lambda<Func<TEntity, bool>>(match(key.Body, value), entity);
+        var source = Expression.Call(AsNoTrackingMethod, Expression.Call(db, SetMethod));
+        return Expression.Lambda<Func<ShopDbContext, TValue, IQueryable<TEntity>>>(Expression.Call(WhereMethod, source, Expression.Quote(predicate)), db, value);
+    }
+}
