@@ -105,6 +105,19 @@ public sealed class HttpTransportTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
     }
 
+    [Fact]
+    public async Task Each_mutation_field_completes_with_its_loads_before_the_next_field_runs()
+    {
+        using var response = await PostAsync("""{"query":"mutation { a: increment b: increment c: increment }"}""", "application/graphql-response+json");
+
+        // Each field reads the counter through a DataLoader after its own write: deferring every load
+        // to the end of the operation (graphql-dotnet's serial strategy) would give 3, 3, 3.
+        var json = await JsonAsync(response);
+        Assert.True(json["errors"] is null, json.ToJsonString());
+        var data = json["data"]!;
+        Assert.Equal([1, 2, 3], new[] { "a", "b", "c" }.Select(field => data[field]!.GetValue<int>()));
+    }
+
     private async Task<HttpResponseMessage> PostAsync(string body, string accept)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new StringContent(body, Encoding.UTF8, "application/json") };

@@ -1,5 +1,7 @@
+using Graph.AspNetCore.DataLoader;
 using Graph.AspNetCore.Subscriptions;
 using GraphQL;
+using GraphQL.DataLoader;
 using GraphQL.Types;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
@@ -9,7 +11,7 @@ namespace Graph.AspNetCore.Tests.Transports;
 
 /// <summary>
 /// The serving layer's transports (HTTP, WebSocket, SSE) on the shared in-memory host with a schema of
-/// their own: <c>hello</c>, <c>echo(text:)</c> and <c>ticks</c>, a subscription to the
+/// their own: <c>hello</c>, <c>echo(text:)</c>, <c>increment</c> and <c>ticks</c>, a subscription to the
 /// <c>ticks</c> topic of the event bus.
 /// </summary>
 internal sealed class TransportHost : IAsyncDisposable
@@ -25,7 +27,7 @@ internal sealed class TransportHost : IAsyncDisposable
     public static async Task<TransportHost> StartAsync(Action<GraphQLServerOptions>? options = null) =>
         new(await GraphQLTestHost.StartAsync<TransportSchema>(
             "Production",
-            services => services.Configure<GraphQLServerOptions>(o =>
+            services => services.AddDataLoaderContext().Configure<GraphQLServerOptions>(o =>
             {
                 // No keep-alive unless a test asks for it: its messages would interleave with the ones asserted.
                 o.KeepAliveInterval = TimeSpan.Zero;
@@ -70,10 +72,21 @@ internal sealed class TransportHost : IAsyncDisposable
 
     public sealed class TransportMutation : ObjectGraphType
     {
+        private int _count;
+
         public TransportMutation()
         {
             Name = "Mutation";
             Field<StringGraphType>("echo").Argument<StringGraphType>("text").Resolve(context => context.GetArgument<string>("text"));
+
+            // Adds one to a counter (the write), then reads the counter through a DataLoader: a field's
+            // read must come after its own write and before the next field's.
+            Field<IntGraphType, IDataLoaderResult<int>>("increment").Resolve(context =>
+            {
+                var written = Interlocked.Increment(ref _count);
+                return context.GetDataLoader("count", _ => new FuncBatchDataLoader<int, int>((keys, _) =>
+                    Task.FromResult<IReadOnlyDictionary<int, int>>(keys.ToDictionary(key => key, _ => Volatile.Read(ref _count))))).LoadAsync(written);
+            });
         }
     }
 
