@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using SQLitePCL;
 
 namespace Graph.Api.Data;
 
@@ -31,6 +33,7 @@ public sealed class SqliteReadContextPool(DbContextOptions<ShopDbContext> option
     private int _idleCount;
     private long _created;
     private long _statementsPrepared;
+    private long _readTransactions;
     private volatile bool _disposed;
 
     /// <summary>The most idle contexts (and open connections) kept.</summary>
@@ -41,6 +44,9 @@ public sealed class SqliteReadContextPool(DbContextOptions<ShopDbContext> option
 
     /// <summary>SQL texts prepared so far on this pool's connections; a statement run again from the cache is not counted.</summary>
     public long StatementsPrepared => Interlocked.Read(ref _statementsPrepared);
+
+    /// <summary>Read transactions begun by <see cref="RentInReadTransactionAsync"/> so far.</summary>
+    public long ReadTransactions => Interlocked.Read(ref _readTransactions);
 
     /// <summary>An idle read context, or a new one with its connection open.</summary>
     public async ValueTask<ShopDbContext> RentAsync(CancellationToken cancellationToken)
@@ -80,6 +86,44 @@ public sealed class SqliteReadContextPool(DbContextOptions<ShopDbContext> option
         Discard(db);
     }
 
+    /// <summary>
+    /// A context whose reads, until <see cref="ReturnFromReadTransaction"/>, share one snapshot: its
+    /// connection is in a deferred transaction, whose first read takes the snapshot.
+    /// </summary>
+    public async ValueTask<ShopDbContext> RentInReadTransactionAsync(CancellationToken cancellationToken)
+    {
+        var db = await RentAsync(cancellationToken);
+        try
+        {
+            // A plain BEGIN, not SqliteConnection.BeginTransaction: EF Core's commands on the connection
+            // then need no transaction object, and the statement is prepared once per connection.
+            Execute(db, "BEGIN");
+        }
+        catch
+        {
+            Return(db, healthy: false);
+            throw;
+        }
+
+        Interlocked.Increment(ref _readTransactions);
+        return db;
+    }
+
+    /// <summary>Ends the read transaction of a context from <see cref="RentInReadTransactionAsync"/> and takes it back.</summary>
+    public void ReturnFromReadTransaction(ShopDbContext db)
+    {
+        var healthy = false;
+        try
+        {
+            Execute(db, "COMMIT");
+            healthy = true;
+        }
+        finally
+        {
+            Return(db, healthy);
+        }
+    }
+
     public void Dispose()
     {
         _disposed = true;
@@ -107,6 +151,13 @@ public sealed class SqliteReadContextPool(DbContextOptions<ShopDbContext> option
         return db;
     }
 
+    private static void Execute(ShopDbContext db, string sql)
+    {
+        using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
     private void DisposeIdle()
     {
         while (_idle.TryDequeue(out var db))
@@ -118,8 +169,33 @@ public sealed class SqliteReadContextPool(DbContextOptions<ShopDbContext> option
 
     private static void Discard(ShopDbContext db)
     {
-        var connection = db.Database.GetDbConnection();
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        EndOpenTransaction(connection);
         db.Dispose();
         connection.Dispose();
+    }
+
+    // Microsoft.Data.Sqlite pools the native connection of a disposed SqliteConnection, and rolls back
+    // only the transactions it began itself: a connection discarded inside a read transaction of
+    // RentInReadTransactionAsync (its read failed or was cancelled) would go back still in it, and the
+    // next context to open it would read that old snapshot, or fail to begin a transaction of its own.
+    private static void EndOpenTransaction(SqliteConnection connection)
+    {
+        if (connection.Handle is not { } handle || raw.sqlite3_get_autocommit(handle) != 0)
+        {
+            return;
+        }
+
+        try
+        {
+            using var rollback = connection.CreateCommand();
+            rollback.CommandText = "ROLLBACK";
+            rollback.ExecuteNonQuery();
+        }
+        catch (SqliteException)
+        {
+            // Still inside it: the native connections of this pool are closed rather than reused.
+            SqliteConnection.ClearPool(connection);
+        }
     }
 }

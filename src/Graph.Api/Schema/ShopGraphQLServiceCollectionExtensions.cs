@@ -1,6 +1,7 @@
 using Graph.Api.Accounts;
 using Graph.Api.Carts;
 using Graph.Api.Catalog;
+using Graph.Api.Data;
 using Graph.Api.Orders;
 using Graph.Api.Reviews;
 using Graph.AspNetCore;
@@ -39,7 +40,8 @@ public static class ShopGraphQLServiceCollectionExtensions
         services.Configure<GraphQLServerOptions>(options => options.ResponseCache.Enabled = true);
         services.AddGraphQLServer<ShopSchema>(graphql => graphql
             .AddGraphTypes(typeof(ShopSchema).Assembly)
-            .AddGraphTypes(typeof(NodeInterfaceType).Assembly));
+            .AddGraphTypes(typeof(NodeInterfaceType).Assembly)
+            .AddDocumentListener(new QueryReadSnapshot()));
         return services;
     }
 }
