@@ -30,6 +30,8 @@ namespace Graph.Api.Data;
 public sealed class ShopReadSession(IDbContextFactory<ShopDbContext> factory, SqliteReadContextPool? sqlite = null) : IAsyncDisposable, IDisposable
 {
     private readonly SemaphoreSlim _turn = new(1, 1);
+
+    // PostgreSQL: the request's own context. SQLite: the pooled context holding a query's snapshot.
     private ShopDbContext? _db;
     private bool _snapshot;
     private bool _disposed;
@@ -44,6 +46,12 @@ public sealed class ShopReadSession(IDbContextFactory<ShopDbContext> factory, Sq
     /// <summary>Ends the shared snapshot, if one was taken: later reads see the latest commit again.</summary>
     public async Task ReleaseSnapshotAsync()
     {
+        // On PostgreSQL there is none, and the context the session holds is its own to keep.
+        if (sqlite is null)
+        {
+            return;
+        }
+
         await _turn.WaitAsync();
         try
         {
