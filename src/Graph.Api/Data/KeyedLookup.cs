@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using System.Reflection;
+using Graph.AspNetCore.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Graph.Api.Data;
@@ -23,14 +24,10 @@ public sealed class KeyedLookup<TEntity, TKey>
     where TEntity : class
     where TKey : notnull
 {
-    private static readonly MethodInfo SetMethod = typeof(DbContext).GetMethod(nameof(DbContext.Set), Type.EmptyTypes)!.MakeGenericMethod(typeof(TEntity));
-    private static readonly MethodInfo AsNoTrackingMethod = typeof(EntityFrameworkQueryableExtensions).GetMethod(nameof(EntityFrameworkQueryableExtensions.AsNoTracking))!.MakeGenericMethod(typeof(TEntity));
-    private static readonly MethodInfo WhereMethod = typeof(Queryable).GetMethods()
-        .Single(m => m.Name == nameof(Queryable.Where) && m.GetParameters()[1].ParameterType.GetGenericArguments()[0].GetGenericArguments().Length == 2)
-        .MakeGenericMethod(typeof(TEntity));
-    private static readonly MethodInfo ContainsMethod = typeof(Enumerable).GetMethods()
-        .Single(m => m.Name == nameof(Enumerable.Contains) && m.GetParameters().Length == 2)
-        .MakeGenericMethod(typeof(TKey));
+    private static readonly MethodInfo SetMethod = LinqMethods.DbContextSet.MakeGenericMethod(typeof(TEntity));
+    private static readonly MethodInfo AsNoTrackingMethod = LinqMethods.AsNoTracking.MakeGenericMethod(typeof(TEntity));
+    private static readonly MethodInfo WhereMethod = LinqMethods.QueryableWhere.MakeGenericMethod(typeof(TEntity));
+    private static readonly MethodInfo ContainsMethod = LinqMethods.EnumerableContains.MakeGenericMethod(typeof(TKey));
 
     private readonly Func<TEntity, TKey> _keyOf;
     private readonly IEqualityComparer<TKey>? _comparer;

@@ -5,12 +5,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Graph.AspNetCore.Data;
 
 /// <summary>
-/// The generic LINQ methods the keyset queries are built from, looked up once (the compiler picks
-/// each overload). <c>Expression.Call(typeof(Queryable), "OrderBy", …)</c> looks the method up by name
-/// on every call: it lists every method of the type, a few hundred, and tries each overload; that was
-/// the largest single allocation of a grouped page read.
+/// The generic LINQ methods the keyset queries (and an application's own hand-built queries) are built
+/// from, looked up once (the compiler picks each overload). <c>Expression.Call(typeof(Queryable),
+/// "OrderBy", …)</c> looks the method up by name on every call: it lists every method of the type, a
+/// few hundred, and tries each overload; that was the largest single allocation of a grouped page read.
 /// </summary>
-internal static class LinqMethods
+public static class LinqMethods
 {
     private static readonly MethodInfo QueryableOrderBy = Definition<IQueryable<object>, Expression<Func<object, object>>, IOrderedQueryable<object>>(Queryable.OrderBy);
     private static readonly MethodInfo QueryableOrderByDescending = Definition<IQueryable<object>, Expression<Func<object, object>>, IOrderedQueryable<object>>(Queryable.OrderByDescending);
