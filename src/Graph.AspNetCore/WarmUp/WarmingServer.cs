@@ -116,9 +116,11 @@ internal sealed partial class WarmingServer(
         deadline.CancelAfter(settings.MaxDuration);
         var run = new Pass<TContext>(application, options.Path, requests, logger);
         var compiledAtStart = JitInfo.GetCompiledMethodCount();
+        var jitTimeAtStart = JitInfo.GetCompilationTime();
         var compiled = compiledAtStart;
         var lastCompiled = Stopwatch.GetTimestamp();
         var passes = 0;
+        var passesAtLastCompile = 0;
         var warm = false;
         var served = false;
         try
@@ -133,10 +135,13 @@ internal sealed partial class WarmingServer(
                 {
                     compiled = now;
                     lastCompiled = Stopwatch.GetTimestamp();
+                    passesAtLastCompile = passes;
                     await Task.Delay(Stopwatch.GetElapsedTime(passStarted), deadline.Token);
                 }
 
-                warm = passes >= settings.MinPasses && Stopwatch.GetElapsedTime(lastCompiled) >= settings.QuietPeriod;
+                warm = passes >= settings.MinPasses
+                    && passes - passesAtLastCompile >= settings.QuietPasses
+                    && Stopwatch.GetElapsedTime(lastCompiled) >= settings.QuietPeriod;
                 served = clients.Count >= settings.ClientRequests;
             }
         }
@@ -147,7 +152,8 @@ internal sealed partial class WarmingServer(
 
         var elapsed = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         var compiledDuring = JitInfo.GetCompiledMethodCount() - compiledAtStart;
-        LogWarmedUp(logger, requests.Count, passes, elapsed, compiledDuring, warm ? "warm" : served ? "clients were served meanwhile" : "stopped at GraphQL:WarmUp:MaxDuration");
+        var jitMilliseconds = (long)(JitInfo.GetCompilationTime() - jitTimeAtStart).TotalMilliseconds;
+        LogWarmedUp(logger, requests.Count, passes, elapsed, compiledDuring, jitMilliseconds, warm ? "warm" : served ? "clients were served meanwhile" : "stopped at GraphQL:WarmUp:MaxDuration");
     }
 
     /// <summary>A 200 with data and no errors: what a query the warm-up can count on is answered with.</summary>
@@ -178,8 +184,8 @@ internal sealed partial class WarmingServer(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Warm-up: {Requests} requests, {Passes} passes, {ElapsedMilliseconds} ms, {Compiled} methods compiled ({Outcome})")]
-    private static partial void LogWarmedUp(ILogger logger, int requests, int passes, long elapsedMilliseconds, long compiled, string outcome);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Warm-up: {Requests} requests, {Passes} passes, {ElapsedMilliseconds} ms, {Compiled} methods compiled in {JitMilliseconds} ms ({Outcome})")]
+    private static partial void LogWarmedUp(ILogger logger, int requests, int passes, long elapsedMilliseconds, long compiled, long jitMilliseconds, string outcome);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Warm-up request {Name} was not answered with data alone ({StatusCode}): {Body}")]
     private static partial void LogRequestFailed(ILogger logger, string name, int statusCode, string body);

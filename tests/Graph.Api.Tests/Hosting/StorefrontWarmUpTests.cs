@@ -28,6 +28,7 @@ public sealed class StorefrontWarmUpTests
                 ["RateLimiting__GraphQL__Enabled"] = "true",
                 ["GraphQL__WarmUp__MinPasses"] = "3",
                 ["GraphQL__WarmUp__QuietPeriod"] = "00:00:00",
+                ["GraphQL__WarmUp__QuietPasses"] = "0",
                 ["Logging__LogLevel__Graph.AspNetCore.WarmUp"] = "Information",
 
                 // A request rate far below the warm-up's: it is not a client and is not counted as one.

@@ -105,7 +105,7 @@ public partial class WarmUpTests
         var inner = new RecordingServer(application);
         var state = new WarmUpState();
         var check = new WarmUpHealthCheck(state);
-        var options = new GraphQLServerOptions { WarmUp = { MinPasses = 3, QuietPeriod = TimeSpan.Zero } };
+        var options = new GraphQLServerOptions { WarmUp = { MinPasses = 3, QuietPeriod = TimeSpan.Zero, QuietPasses = 0 } };
         using var server = new WarmingServer(inner, new Requests(new WarmUpRequest("A", "{}")), state, options, NullLogger<WarmingServer>.Instance);
 
         await server.StartAsync(application, CancellationToken.None);
@@ -120,6 +120,25 @@ public partial class WarmUpTests
         Assert.InRange(application.Processed, 3, int.MaxValue);
         Assert.False(state.IsWarmingUp);
         Assert.Equal(HealthStatus.Healthy, (await check.CheckHealthAsync(new HealthCheckContext())).Status);
+    }
+
+    [Fact]
+    public async Task The_warm_up_is_over_only_after_QuietPasses_passes_without_a_compilation()
+    {
+        // The runtime compiles nothing for a method while it counts its calls, so a quiet spell of a
+        // few passes is not the end of the work: the spell is counted in passes as well as in time.
+        var application = new GatedApplication();
+        var inner = new RecordingServer(application);
+        var state = new WarmUpState();
+        var options = new GraphQLServerOptions { WarmUp = { MinPasses = 1, QuietPeriod = TimeSpan.Zero, QuietPasses = 25 } };
+        using var server = new WarmingServer(inner, new Requests(new WarmUpRequest("A", "{}")), state, options, NullLogger<WarmingServer>.Instance);
+
+        await server.StartAsync(application, CancellationToken.None);
+        application.Open();
+        await server.WarmUp.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.InRange(application.Processed, 25, int.MaxValue);
+        Assert.False(state.IsWarmingUp);
     }
 
     [Fact]
@@ -189,6 +208,7 @@ public partial class WarmUpTests
             {
                 options.WarmUp.MinPasses = minPasses;
                 options.WarmUp.QuietPeriod = TimeSpan.Zero;
+                options.WarmUp.QuietPasses = 0;
                 options.WarmUp.MaxDuration = maxDuration ?? TimeSpan.FromSeconds(30);
             });
             configure?.Invoke(services);
