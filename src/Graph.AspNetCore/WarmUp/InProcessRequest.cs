@@ -10,10 +10,7 @@ namespace Graph.AspNetCore.WarmUp;
 /// </summary>
 internal static class InProcessRequest
 {
-    /// <summary>The answer: status code and body.</summary>
-    public readonly record struct Answer(int StatusCode, byte[] Body);
-
-    public static async Task<Answer> PostAsync<TContext>(IHttpApplication<TContext> application, string path, byte[] body, CancellationToken cancellationToken)
+    public static async Task<WarmUpAnswer> PostAsync<TContext>(IHttpApplication<TContext> application, string path, byte[] body, CancellationToken cancellationToken)
         where TContext : notnull
     {
         using var requestBody = new MemoryStream(body, writable: false);
@@ -58,6 +55,6 @@ internal static class InProcessRequest
             application.DisposeContext(context, failure);
         }
 
-        return new Answer(response.StatusCode, responseBody.ToArray());
+        return new WarmUpAnswer(response.StatusCode, responseBody.ToArray());
     }
 }

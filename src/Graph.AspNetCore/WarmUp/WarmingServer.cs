@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime;
+using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http.Features;
@@ -9,8 +10,9 @@ namespace Graph.AspNetCore.WarmUp;
 
 /// <summary>
 /// The server, warming the application up as soon as it listens: the warm-up requests run through
-/// the application's real pipeline (middlewares, transport, validation, execution, data access,
-/// serialization), pass after pass, until the JIT has compiled nothing new for a while. Meanwhile
+/// the server's socket to the application's real pipeline (connection and HTTP handling,
+/// middlewares, transport, validation, execution, data access, serialization; see
+/// <see cref="LoopbackRequest"/>), pass after pass, until the JIT has compiled nothing new for a while. Meanwhile
 /// <see cref="WarmUpState"/> says the instance is warming up, which keeps its readiness probe
 /// (<see cref="WarmUpHealthCheck"/>) unhealthy; liveness and any request are answered as usual.
 /// </summary>
@@ -35,6 +37,7 @@ internal sealed partial class WarmingServer(
     ILogger<WarmingServer> logger) : IServer
 {
     private readonly CancellationTokenSource _stopping = new();
+    private readonly string _token = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
     private Task _warmUp = Task.CompletedTask;
 
     /// <summary>The server that listens.</summary>
@@ -49,7 +52,7 @@ internal sealed partial class WarmingServer(
         where TContext : notnull
     {
         state.Begin(); // before the first readiness probe can arrive
-        var clients = new ClientRequestCounter<TContext>(application, options.Path);
+        var clients = new ClientRequestCounter<TContext>(application, options.Path, _token);
         try
         {
             await inner.StartAsync(clients, cancellationToken);
@@ -114,7 +117,8 @@ internal sealed partial class WarmingServer(
         // cancelled at the deadline like the rest of the warm-up: readiness never waits longer.
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         deadline.CancelAfter(settings.MaxDuration);
-        var run = new Pass<TContext>(application, options.Path, requests, logger);
+        using var loopback = LoopbackRequest.TryCreate(inner, options.Path, _token);
+        var run = new Pass<TContext>(application, options.Path, requests, loopback, logger);
         var compiledAtStart = JitInfo.GetCompiledMethodCount();
         var jitTimeAtStart = JitInfo.GetCompilationTime();
         var compiled = compiledAtStart;
@@ -157,21 +161,25 @@ internal sealed partial class WarmingServer(
     }
 
     /// <summary>A 200 with data and no errors: what a query the warm-up can count on is answered with.</summary>
-    private static bool IsData(InProcessRequest.Answer answer) =>
+    private static bool IsData(WarmUpAnswer answer) =>
         answer.StatusCode == 200 && answer.Body.AsSpan().IndexOf("\"data\""u8) >= 0 && answer.Body.AsSpan().IndexOf("\"errors\""u8) < 0;
 
-    /// <summary>One pass: each request once, in order; a request not answered with data alone is logged the first time.</summary>
-    private sealed class Pass<TContext>(IHttpApplication<TContext> application, string path, IReadOnlyList<WarmUpRequest> requests, ILogger logger)
+    /// <summary>
+    /// One pass: each request once, in order, over the loopback socket where the server has one (else
+    /// in process); a request not answered with data alone is logged the first time.
+    /// </summary>
+    private sealed class Pass<TContext>(IHttpApplication<TContext> application, string path, IReadOnlyList<WarmUpRequest> requests, LoopbackRequest? loopback, ILogger logger)
         where TContext : notnull
     {
         private readonly byte[][] _bodies = [.. requests.Select(request => Encoding.UTF8.GetBytes(request.Body))];
         private readonly bool[] _reported = new bool[requests.Count];
+        private LoopbackRequest? _loopback = loopback;
 
         public async Task RunAsync(CancellationToken cancellationToken)
         {
             for (var i = 0; i < _bodies.Length; i++)
             {
-                var answer = await InProcessRequest.PostAsync(application, path, _bodies[i], cancellationToken);
+                var answer = await PostAsync(_bodies[i], cancellationToken);
                 cancellationToken.ThrowIfCancellationRequested(); // an answer cut short by the deadline says nothing
                 if (!_reported[i] && !IsData(answer))
                 {
@@ -182,6 +190,25 @@ internal sealed partial class WarmingServer(
                 }
             }
         }
+
+        private async Task<WarmUpAnswer> PostAsync(byte[] body, CancellationToken cancellationToken)
+        {
+            if (_loopback is not null)
+            {
+                try
+                {
+                    return await _loopback.PostAsync(body, cancellationToken);
+                }
+                catch (HttpRequestException exception)
+                {
+                    // The address is not reachable from here (a firewall, a name): in process then.
+                    LogLoopbackFailed(logger, exception);
+                    _loopback = null;
+                }
+            }
+
+            return await InProcessRequest.PostAsync(application, path, body, cancellationToken);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Warm-up: {Requests} requests, {Passes} passes, {ElapsedMilliseconds} ms, {Compiled} methods compiled in {JitMilliseconds} ms ({Outcome})")]
@@ -189,6 +216,9 @@ internal sealed partial class WarmingServer(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Warm-up request {Name} was not answered with data alone ({StatusCode}): {Body}")]
     private static partial void LogRequestFailed(ILogger logger, string name, int statusCode, string body);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The warm-up cannot reach the server over loopback; it runs in process")]
+    private static partial void LogLoopbackFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The warm-up failed; the instance is ready without it")]
     private static partial void LogFailed(ILogger logger, Exception exception);

@@ -168,6 +168,25 @@ public partial class WarmUpTests
     }
 
     [Fact]
+    public void A_request_with_the_warm_up_token_is_the_warm_up_and_one_with_another_value_is_a_client()
+    {
+        var application = new GatedApplication();
+        var counter = new ClientRequestCounter<IFeatureCollection>(application, "/graphql", "0123456789ABCDEF");
+
+        var warmUp = RequestTo("/graphql", ("Graph-Warm-Up", "0123456789ABCDEF"));
+        var guess = RequestTo("/graphql", ("Graph-Warm-Up", "0123456789ABCDEE"));
+        var longer = RequestTo("/graphql", ("Graph-Warm-Up", "0123456789ABCDEF0"));
+        counter.CreateContext(warmUp);
+        counter.CreateContext(guess);
+        counter.CreateContext(longer);
+
+        Assert.NotNull(warmUp.Get<WarmUpRequestFeature>()); // rate limits and the response cache leave it alone
+        Assert.Null(guess.Get<WarmUpRequestFeature>());
+        Assert.Null(longer.Get<WarmUpRequestFeature>());
+        Assert.Equal(2, counter.Count);
+    }
+
+    [Fact]
     public async Task Stopping_the_server_ends_a_warm_up_in_progress()
     {
         var application = new GatedApplication(); // never opened: the warm-up's first request waits
@@ -251,10 +270,16 @@ public partial class WarmUpTests
         }
     }
 
-    private static FeatureCollection RequestTo(string path)
+    private static FeatureCollection RequestTo(string path, params (string Name, string Value)[] headers)
     {
+        var request = new HttpRequestFeature { Path = path };
+        foreach (var (name, value) in headers)
+        {
+            request.Headers[name] = value;
+        }
+
         var features = new FeatureCollection();
-        features.Set<IHttpRequestFeature>(new HttpRequestFeature { Path = path });
+        features.Set<IHttpRequestFeature>(request);
         return features;
     }
 
