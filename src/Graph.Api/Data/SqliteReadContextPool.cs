@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -97,7 +98,7 @@ public sealed class SqliteReadContextPool(DbContextOptions<ShopDbContext> option
         {
             // A plain BEGIN, not SqliteConnection.BeginTransaction: EF Core's commands on the connection
             // then need no transaction object, and the statement is prepared once per connection.
-            Execute(db, "BEGIN");
+            Execute(db.Database.GetDbConnection(), "BEGIN");
         }
         catch
         {
@@ -115,7 +116,7 @@ public sealed class SqliteReadContextPool(DbContextOptions<ShopDbContext> option
         var healthy = false;
         try
         {
-            Execute(db, "COMMIT");
+            Execute(db.Database.GetDbConnection(), "COMMIT");
             healthy = true;
         }
         finally
@@ -151,9 +152,9 @@ public sealed class SqliteReadContextPool(DbContextOptions<ShopDbContext> option
         return db;
     }
 
-    private static void Execute(ShopDbContext db, string sql)
+    private static void Execute(DbConnection connection, string sql)
     {
-        using var command = db.Database.GetDbConnection().CreateCommand();
+        using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.ExecuteNonQuery();
     }
@@ -188,9 +189,7 @@ public sealed class SqliteReadContextPool(DbContextOptions<ShopDbContext> option
 
         try
         {
-            using var rollback = connection.CreateCommand();
-            rollback.CommandText = "ROLLBACK";
-            rollback.ExecuteNonQuery();
+            Execute(connection, "ROLLBACK");
         }
         catch (SqliteException)
         {
