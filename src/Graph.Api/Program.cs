@@ -29,6 +29,10 @@ builder.Services.AddShopGraphQL();
 // until the JIT has optimised them, and is not ready before (GraphQL:WarmUp).
 builder.Services.AddGraphQLWarmUp<StorefrontWarmUpRequests>();
 
+// JIT profile: says at start whether the profile a Release publish records is in use; the publish
+// itself records it by running the server with JitProfile:Record until the warm-up is over.
+builder.Services.AddJitProfile();
+
 // Rate limit per client address on the GraphQL endpoint (RateLimiting:GraphQL; off in Development by default).
 builder.Services.AddGraphQLRateLimiting(builder.Environment);
 

@@ -14,6 +14,10 @@
 #   tests/Benchmarks/startup.sh                       # load from the first answer
 #   tests/Benchmarks/startup.sh --wait-ready          # load once ready (after the warm-up)
 #   tests/Benchmarks/startup.sh --env GraphQL__WarmUp__Enabled=false --env DOTNET_TieredPGO=0
+#   tests/Benchmarks/startup.sh --no-jit-profile      # ignore the JIT profile the publish recorded
+#
+# The server starts as a deployment starts it (README.md, "Running a published build"): with the
+# JIT profile the publish recorded beside it (jit-profile.txt), unless --no-jit-profile.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -21,6 +25,7 @@ repo=$(cd "$here/../.." && pwd)
 windows=30
 wait_ready=0
 skip_build=0
+jit_profile=1
 server_cpu=0
 client_cpu=1
 port=5190
@@ -33,11 +38,12 @@ while [[ $# -gt 0 ]]; do
         --wait-ready) wait_ready=1; shift ;;
         --env) extra_env+=("$2"); shift 2 ;;
         --skip-build) skip_build=1; shift ;;
+        --no-jit-profile) jit_profile=0; shift ;;
         --server-cpu) server_cpu=$2; shift 2 ;;
         --client-cpu) client_cpu=$2; shift 2 ;;
         --port) port=$2; shift 2 ;;
         --out) out=$2; shift 2 ;;
-        -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
         *) echo "startup.sh: unknown option $1" >&2; exit 64 ;;
     esac
 done
@@ -67,12 +73,18 @@ query=$(awk '!on && /^query Storefront[ (]/ { on = 1 } on { print } on && /^}/ {
 body=$(python3 -c 'import json,sys; print(json.dumps({"query": sys.argv[1], "operationName": "Storefront", "variables": {"first": 12}}))' "$query")
 printf 'wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nwrk.body = [==[%s]==]\n' "$body" > "$out/storefront.lua"
 
+profile_env=()
+if [[ $jit_profile -eq 1 && -f $out/api/jit-profile.txt ]]; then
+    profile_env=(DOTNET_TieredPGO=0 DOTNET_ReadPGOData=1 "DOTNET_PGODataPath=$out/api/jit-profile.txt")
+    echo "JIT profile: $out/api/jit-profile.txt"
+fi
+
 rm -f "$out"/shop.db*
 started=$(date +%s.%N)
 env ASPNETCORE_ENVIRONMENT=Production Seed__Demo=true Logging__LogLevel__Default=Warning RateLimiting__GraphQL__Enabled=false \
     GraphQL__ResponseCache__Enabled=false Logging__LogLevel__Graph.AspNetCore.WarmUp=Information \
     "Auth__SigningKey=$(head -c 48 /dev/urandom | base64 | tr -d '\n')" "ConnectionStrings__Shop=Data Source=$out/shop.db" \
-    "${extra_env[@]}" taskset -c "$server_cpu" dotnet "$out/api/Graph.Api.dll" --urls "http://127.0.0.1:$port" > "$out/server.log" 2>&1 &
+    "${profile_env[@]}" "${extra_env[@]}" taskset -c "$server_cpu" dotnet "$out/api/Graph.Api.dll" --urls "http://127.0.0.1:$port" > "$out/server.log" 2>&1 &
 pid=$!
 since() { echo "$(date +%s.%N) - $started" | bc; }
 ticks=$(getconf CLK_TCK)

@@ -123,9 +123,8 @@ internal sealed partial class WarmingServer(
         var compiledAtStart = JitInfo.GetCompiledMethodCount();
         var jitTimeAtStart = JitInfo.GetCompilationTime();
         var compiled = compiledAtStart;
-        var lastCompiled = Stopwatch.GetTimestamp();
+        var window = new QuietWindow(settings);
         var passes = 0;
-        var passesAtLastCompile = 0;
         var warm = false;
         var served = false;
         try
@@ -139,14 +138,10 @@ internal sealed partial class WarmingServer(
                 if (now != compiled)
                 {
                     compiled = now;
-                    lastCompiled = Stopwatch.GetTimestamp();
-                    passesAtLastCompile = passes;
                     await Task.Delay(Stopwatch.GetElapsedTime(passStarted), deadline.Token);
                 }
 
-                warm = passes >= settings.MinPasses
-                    && passes - passesAtLastCompile >= settings.QuietPasses
-                    && Stopwatch.GetElapsedTime(lastCompiled) >= settings.QuietPeriod;
+                warm = window.Add(Stopwatch.GetTimestamp(), JitInfo.GetCompilationTime()) && passes >= settings.EffectiveMinPasses;
                 served = clients.Count >= settings.ClientRequests;
             }
         }

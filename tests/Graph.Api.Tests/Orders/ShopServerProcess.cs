@@ -39,27 +39,7 @@ public sealed class ShopServerProcess : IDisposable
     public static async Task<ShopServerProcess> StartAsync(string databasePath, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null)
     {
         var port = FreeLoopbackPort();
-        var dll = ServerAssembly();
-        var start = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { dll, "--urls", $"http://127.0.0.1:{port}" },
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            Environment =
-            {
-                ["ASPNETCORE_ENVIRONMENT"] = "Development",
-                ["ConnectionStrings__Shop"] = $"Data Source={databasePath}",
-                ["Seed__Demo"] = "true",
-                ["Logging__LogLevel__Default"] = "Warning",
-            },
-        };
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
-        {
-            start.Environment[name] = value;
-        }
-
+        var start = StartInfo(databasePath, port, environment);
         var server = new ShopServerProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}"));
         server._process.OutputDataReceived += (_, e) => server.Append(e.Data);
         server._process.ErrorDataReceived += (_, e) => server.Append(e.Data);
@@ -67,6 +47,35 @@ public sealed class ShopServerProcess : IDisposable
         server._process.BeginErrorReadLine();
         await server.WaitUntilReadyAsync(timeout);
         return server;
+    }
+
+    /// <summary>
+    /// Runs the server as <see cref="StartAsync"/> starts it until it exits by itself (a run that stops
+    /// once warm, a command); its exit code and what it wrote. Killed at <paramref name="timeout"/>.
+    /// </summary>
+    public static async Task<(int ExitCode, string Output)> RunToExitAsync(string databasePath, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var output = new StringBuilder();
+        using var process = Process.Start(StartInfo(databasePath, FreeLoopbackPort(), environment))!;
+        process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"The server did not exit within {timeout}:\n{output}");
+        }
+
+        lock (output)
+        {
+            return (process.ExitCode, output.ToString());
+        }
     }
 
     public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(15) };
@@ -88,6 +97,32 @@ public sealed class ShopServerProcess : IDisposable
         }
 
         _process.Dispose();
+    }
+
+    private static ProcessStartInfo StartInfo(string databasePath, int port, IReadOnlyDictionary<string, string>? environment)
+    {
+        var dll = ServerAssembly();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { dll, "--urls", $"http://127.0.0.1:{port}" },
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            Environment =
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Development",
+                ["ConnectionStrings__Shop"] = $"Data Source={databasePath}",
+                ["Seed__Demo"] = "true",
+                ["Logging__LogLevel__Default"] = "Warning",
+            },
+        };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
+        return start;
     }
 
     private async Task WaitUntilReadyAsync(TimeSpan timeout)

@@ -202,6 +202,14 @@ public partial class WarmUpTests
         Assert.False(state.IsWarmingUp);
     }
 
+    [Theory]
+    [InlineData(30, 80)] // the runtime's default count: 30 calls at each of two tiers, and a margin
+    [InlineData(300, 330)] // the shop's build: a method each pass calls once is optimised before the instance is ready
+    public void By_default_the_fewest_passes_follow_the_runtimes_call_count(int callCount, int minPasses)
+    {
+        Assert.Equal(minPasses, GraphQLWarmUpOptions.DefaultMinPasses(callCount));
+    }
+
     [Fact]
     public void The_server_it_wraps_must_be_registered_first()
     {
