@@ -9,7 +9,9 @@
 #   tests/Benchmarks/load.sh --product-page --out /tmp/lp   (leaves /tmp/lp/graph.post.lua)
 #   tests/Benchmarks/ab.sh --lua /tmp/lp/graph.post.lua /tmp/a /tmp/b
 #
-# Options: --slots N (8), --slot-seconds S (4), --warmup S (20), --env K=V (both servers).
+# Options: --slots N (8), --slot-seconds S (4), --warmup S (20), --env K=V (both servers),
+# --no-jit-profile. A build with a JIT profile beside it (jit-profile.txt, what a publish with -r
+# records) is started with it, as a deployment starts it (README.md, "A published build").
 set -euo pipefail
 
 slots=8
@@ -17,6 +19,7 @@ slot_seconds=4
 warmup=20
 lua=''
 extra_env=()
+jit_profile=1
 dirs=()
 while [[ $# -gt 0 ]]; do
     case "$1" in
@@ -25,7 +28,8 @@ while [[ $# -gt 0 ]]; do
         --warmup) warmup=$2; shift 2 ;;
         --lua) lua=$2; shift 2 ;;
         --env) extra_env+=("$2"); shift 2 ;;
-        -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+        --no-jit-profile) jit_profile=0; shift ;;
+        -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
         *) dirs+=("$1"); shift ;;
     esac
 done
@@ -43,13 +47,16 @@ trap cleanup EXIT
 
 # start DIR PORT: the build in DIR on core 0, on its own fresh database; waits until it is ready.
 start() {
-    local dir=$1 port=$2 data="$work/$2"
+    local dir=$1 port=$2 data="$work/$2" profile_env=()
     mkdir -p "$data"
+    if [[ $jit_profile -eq 1 && -f $dir/jit-profile.txt ]]; then
+        profile_env=(DOTNET_TieredPGO=0 DOTNET_ReadPGOData=1 "DOTNET_PGODataPath=$dir/jit-profile.txt")
+    fi
     env ASPNETCORE_ENVIRONMENT=Production Seed__Demo=true Logging__LogLevel__Default=Warning \
         RateLimiting__GraphQL__Enabled=false GraphQL__ResponseCache__Enabled=false GraphQL__WarmUp__Enabled=false \
         Auth__SigningKey="$(head -c 48 /dev/urandom | base64 | tr -d '\n')" \
         ConnectionStrings__Shop="Data Source=$data/shop.db" ASPNETCORE_URLS="http://127.0.0.1:$port" \
-        "${extra_env[@]}" taskset -c 0 dotnet "$dir/Graph.Api.dll" > "$data/log" 2>&1 &
+        "${profile_env[@]}" "${extra_env[@]}" taskset -c 0 dotnet "$dir/Graph.Api.dll" > "$data/log" 2>&1 &
     pids+=($!)
     for _ in $(seq 1 200); do
         curl -fs -o /dev/null "http://127.0.0.1:$port/health/ready" && return 0

@@ -16,7 +16,7 @@
 #   tests/Benchmarks/startup.sh --env GraphQL__WarmUp__Enabled=false --env DOTNET_TieredPGO=0
 #   tests/Benchmarks/startup.sh --no-jit-profile      # ignore the JIT profile the publish recorded
 #
-# The server starts as a deployment starts it (README.md, "Running a published build"): with the
+# The server starts as a deployment starts it (README.md, "A published build"): with the
 # JIT profile the publish recorded beside it (jit-profile.txt), unless --no-jit-profile.
 set -euo pipefail
 

@@ -5,12 +5,13 @@ namespace Graph.Api.Hosting;
 
 /// <summary>
 /// Says at start whether the JIT profile is in use (<see cref="JitProfile.Check"/>), and with
-/// <see cref="JitProfileOptions.Record"/> stops the server once the warm-up is over: the runtime writes
-/// the profile as the process exits.
+/// <see cref="JitProfileOptions.Record"/> stops the server once the warm-up and
+/// <see cref="SignedInRecording"/> are over: the runtime writes the profile as the process exits.
 /// </summary>
 public sealed partial class JitProfileRecorder(
     IOptions<JitProfileOptions> options,
     WarmUpState warmUp,
+    SignedInRecording signedIn,
     IHostApplicationLifetime lifetime,
     ILogger<JitProfileRecorder> logger) : BackgroundService
 {
@@ -41,6 +42,16 @@ public sealed partial class JitProfileRecorder(
         else
         {
             await warmUp.Over.WaitAsync(stoppingToken).ConfigureAwait(false);
+            try
+            {
+                await signedIn.RunAsync(stoppingToken).ConfigureAwait(false);
+                LogSignedIn(logger, SignedInRecording.Passes);
+            }
+            catch (Exception exception) when (exception is InvalidOperationException or HttpRequestException or System.Text.Json.JsonException
+                || (exception is TaskCanceledException && !stoppingToken.IsCancellationRequested)) // a request's timeout
+            {
+                LogSignedInFailed(logger, exception);
+            }
         }
 
         lifetime.StopApplication();
@@ -48,6 +59,12 @@ public sealed partial class JitProfileRecorder(
 
     [LoggerMessage(Message = "{Message}")]
     private static partial void LogStatus(ILogger logger, LogLevel level, string message);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Recorded the signed-in page (Me) too: {Passes} requests")]
+    private static partial void LogSignedIn(ILogger logger, int passes);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The signed-in page (Me) could not be recorded; the profile covers the warm-up only")]
+    private static partial void LogSignedInFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "JitProfile:Record needs the warm-up (GraphQL:WarmUp:Enabled), which is off: stopping with nothing learned")]
     private static partial void LogNoWarmUp(ILogger logger);

@@ -7,6 +7,7 @@ public static class JitProfileServiceCollectionExtensions
     public static IServiceCollection AddJitProfile(this IServiceCollection services)
     {
         services.AddOptions<JitProfileOptions>().BindConfiguration(JitProfileOptions.SectionName);
+        services.AddSingleton<SignedInRecording>();
         return services.AddHostedService<JitProfileRecorder>();
     }
 }

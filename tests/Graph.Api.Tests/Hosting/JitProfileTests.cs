@@ -1,4 +1,5 @@
 using Graph.Api.Hosting;
+using Graph.Api.Tests.Infrastructure;
 using Graph.Api.Tests.Orders;
 using Microsoft.Extensions.Logging;
 
@@ -71,22 +72,28 @@ public sealed class JitProfileTests : IDisposable
         // What a Release publish does (Graph.Api.csproj, target RecordJitProfile), on the test build.
         var profile = Path.Combine(_folder, JitProfile.FileName);
         var key = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48));
-        var (exitCode, output) = await ShopServerProcess.RunToExitAsync(Path.Combine(_folder, "record.db"), TimeSpan.FromSeconds(120), new Dictionary<string, string>
+        var dll = ShopServerProcess.ServerAssembly();
+        var run = await ChildProcess.RunAsync("dotnet", [dll, "--urls", "http://127.0.0.1:0"], Path.GetDirectoryName(dll)!, TimeSpan.FromSeconds(120), new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["ConnectionStrings__Shop"] = $"Data Source={Path.Combine(_folder, "record.db")}",
+            ["Seed__Demo"] = "true",
             ["Auth__SigningKey"] = key,
             ["JitProfile__Record"] = "true",
             ["GraphQL__WarmUp__MaxDuration"] = "00:00:20",
+            ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__Graph.AspNetCore.WarmUp"] = "Information",
             ["Logging__LogLevel__Graph.Api.Hosting"] = "Information",
             ["DOTNET_TieredPGO"] = "1",
             ["DOTNET_WritePGOData"] = "1",
             ["DOTNET_PGODataPath"] = profile,
         });
+        var output = run.Output + run.Error;
 
-        Assert.True(exitCode == 0, output);
+        Assert.True(run.ExitCode == 0, output);
         Assert.Contains("Recording the JIT profile", output, StringComparison.Ordinal);
         Assert.Contains("Warm-up: 4 requests", output, StringComparison.Ordinal);
+        Assert.Contains($"Recorded the signed-in page (Me) too: {SignedInRecording.Passes} requests", output, StringComparison.Ordinal);
         var text = await File.ReadAllTextAsync(profile);
         Assert.StartsWith("*** START PGO Data", text, StringComparison.Ordinal);
         // The request path was profiled: the engine's execution (the test build's own code is a Debug
@@ -108,6 +115,24 @@ public sealed class JitProfileTests : IDisposable
         var body = await answer.Content.ReadAsStringAsync();
         Assert.True(answer.IsSuccessStatusCode, body);
         Assert.Contains("\"nodes\":[{\"name\":", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_Release_publish_for_this_machine_records_the_profile_beside_the_server()
+    {
+        var output = Path.Combine(_folder, "publish");
+        var rid = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier;
+        var publish = await ChildProcess.RunAsync(
+            "dotnet",
+            ["publish", Path.Combine(RepositoryPaths.Root, "src", "Graph.Api"), "-c", "Release", "-r", rid, "--self-contained", "false", "-o", output, "--nologo", "-p:SkipGraphQLIde=true"],
+            RepositoryPaths.Root,
+            TimeSpan.FromMinutes(8));
+
+        Assert.True(publish.ExitCode == 0, publish.Output + publish.Error);
+        var text = await File.ReadAllTextAsync(Path.Combine(output, JitProfile.FileName));
+        Assert.StartsWith("*** START PGO Data", text, StringComparison.Ordinal);
+        Assert.Contains("MethodName: Graph.Api.", text, StringComparison.Ordinal); // the shop's own code, a Release build
+        Assert.False(Directory.Exists(Path.Combine(RepositoryPaths.Root, "src", "Graph.Api", "obj", "Release", "net10.0", rid, "jit-profile")), "the throwaway database is gone");
     }
 
     private static Func<string, string?> Environment(string[] settings)

@@ -39,68 +39,6 @@ public sealed class ShopServerProcess : IDisposable
     public static async Task<ShopServerProcess> StartAsync(string databasePath, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null)
     {
         var port = FreeLoopbackPort();
-        var start = StartInfo(databasePath, port, environment);
-        var server = new ShopServerProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}"));
-        server._process.OutputDataReceived += (_, e) => server.Append(e.Data);
-        server._process.ErrorDataReceived += (_, e) => server.Append(e.Data);
-        server._process.BeginOutputReadLine();
-        server._process.BeginErrorReadLine();
-        await server.WaitUntilReadyAsync(timeout);
-        return server;
-    }
-
-    /// <summary>
-    /// Runs the server as <see cref="StartAsync"/> starts it until it exits by itself (a run that stops
-    /// once warm, a command); its exit code and what it wrote. Killed at <paramref name="timeout"/>.
-    /// </summary>
-    public static async Task<(int ExitCode, string Output)> RunToExitAsync(string databasePath, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null)
-    {
-        var output = new StringBuilder();
-        using var process = Process.Start(StartInfo(databasePath, FreeLoopbackPort(), environment))!;
-        process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        using var deadline = new CancellationTokenSource(timeout);
-        try
-        {
-            await process.WaitForExitAsync(deadline.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"The server did not exit within {timeout}:\n{output}");
-        }
-
-        lock (output)
-        {
-            return (process.ExitCode, output.ToString());
-        }
-    }
-
-    public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(15) };
-
-    /// <summary>SIGKILL: no shutdown, no flush, no finally blocks; what was not committed is gone.</summary>
-    public async Task KillAsync()
-    {
-        _process.Kill(entireProcessTree: true);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-        await _process.WaitForExitAsync(timeout.Token);
-    }
-
-    public void Dispose()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit(15_000);
-        }
-
-        _process.Dispose();
-    }
-
-    private static ProcessStartInfo StartInfo(string databasePath, int port, IReadOnlyDictionary<string, string>? environment)
-    {
         var dll = ServerAssembly();
         var start = new ProcessStartInfo("dotnet")
         {
@@ -122,7 +60,34 @@ public sealed class ShopServerProcess : IDisposable
             start.Environment[name] = value;
         }
 
-        return start;
+        var server = new ShopServerProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}"));
+        server._process.OutputDataReceived += (_, e) => server.Append(e.Data);
+        server._process.ErrorDataReceived += (_, e) => server.Append(e.Data);
+        server._process.BeginOutputReadLine();
+        server._process.BeginErrorReadLine();
+        await server.WaitUntilReadyAsync(timeout);
+        return server;
+    }
+
+    public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(15) };
+
+    /// <summary>SIGKILL: no shutdown, no flush, no finally blocks; what was not committed is gone.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        await _process.WaitForExitAsync(timeout.Token);
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(15_000);
+        }
+
+        _process.Dispose();
     }
 
     private async Task WaitUntilReadyAsync(TimeSpan timeout)
@@ -163,8 +128,8 @@ public sealed class ShopServerProcess : IDisposable
         }
     }
 
-    // The same configuration as the test assembly (bin/Debug or bin/Release), built with it.
-    private static string ServerAssembly()
+    /// <summary>The built server: the same configuration as the test assembly (bin/Debug or bin/Release), built with it.</summary>
+    public static string ServerAssembly()
     {
         var testBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var configuration = testBin.Parent!.Name;
