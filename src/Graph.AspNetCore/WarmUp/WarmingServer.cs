@@ -12,10 +12,10 @@ namespace Graph.AspNetCore.WarmUp;
 /// The server, warming the application up as soon as it listens: the warm-up requests run through
 /// the server's socket to the application's real pipeline (connection and HTTP handling,
 /// middlewares, transport, validation, execution, data access, serialization; see
-/// <see cref="LoopbackRequest"/>), pass after pass, until the JIT has compiled nothing new for a
-/// while. Meanwhile <see cref="WarmUpState"/> says the instance is warming up, which keeps its
-/// readiness probe (<see cref="WarmUpHealthCheck"/>) unhealthy; liveness and any request are
-/// answered as usual.
+/// <see cref="LoopbackRequest"/>), pass after pass, until the JIT has gone quiet
+/// (<see cref="QuietWindow"/>). Meanwhile <see cref="WarmUpState"/> says the instance is warming
+/// up, which keeps its readiness probe (<see cref="WarmUpHealthCheck"/>) unhealthy; liveness and
+/// any request are answered as usual.
 /// </summary>
 /// <remarks>
 /// <para>A fresh instance serves its first seconds from unoptimised code: the JIT's one background
