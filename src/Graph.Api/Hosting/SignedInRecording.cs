@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using Graph.Api.Data;
 using Graph.AspNetCore.PersistedOperations;
+using Graph.AspNetCore.WarmUp;
 using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace Graph.Api.Hosting;
 
@@ -25,7 +25,8 @@ public sealed class SignedInRecording(IServer server, TrustedDocuments documents
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        using var client = new HttpClient { BaseAddress = Address(), Timeout = TimeSpan.FromSeconds(30) };
+        var address = LoopbackAddress.Of(server) ?? throw new InvalidOperationException("The recording run needs a plain-HTTP address to sign in over.");
+        using var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
         var token = (await PostAsync(client, "LogIn", new { email = Customer, password = DemoSeed.DemoPassword }, null, cancellationToken))?["logIn"]?["token"]?.GetValue<string>()
             ?? throw new InvalidOperationException($"The recording run could not sign {Customer} in: is it on the demo database?");
         for (var pass = 0; pass < Passes; pass++)
@@ -50,22 +51,5 @@ public sealed class SignedInRecording(IServer server, TrustedDocuments documents
         using var response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
         var body = await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken).ConfigureAwait(false);
         return body?["errors"] is null ? body?["data"] : null;
-    }
-
-    // The first plain-HTTP address the server listens on (the publish gives it 127.0.0.1 and a port
-    // the system picked).
-    private Uri Address()
-    {
-        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses
-            .FirstOrDefault(address => address.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
-            ?? throw new InvalidOperationException("The recording run needs a plain-HTTP address to sign in over.");
-        var uri = new UriBuilder(address);
-        if (uri.Host is "*" or "+" or "0.0.0.0" or "[::]" or "localhost")
-        {
-            uri.Host = "127.0.0.1";
-        }
-
-        uri.Path = "/";
-        return uri.Uri;
     }
 }

@@ -1,7 +1,5 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
 
 namespace Graph.AspNetCore.WarmUp;
 
@@ -43,37 +41,8 @@ internal sealed class LoopbackRequest : IDisposable
     /// loopback; null when it has none (a test server, HTTPS or a Unix socket only): then the
     /// warm-up runs in process.
     /// </summary>
-    public static LoopbackRequest? TryCreate(IServer server, string path, string token)
-    {
-        var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses;
-        foreach (var address in addresses ?? [])
-        {
-            BindingAddress binding;
-            try
-            {
-                binding = BindingAddress.Parse(address);
-            }
-            catch (FormatException)
-            {
-                continue;
-            }
-
-            if (binding.IsUnixPipe || !string.Equals(binding.Scheme, "http", StringComparison.OrdinalIgnoreCase) || binding.Port <= 0)
-            {
-                continue;
-            }
-
-            var host = binding.Host switch
-            {
-                "*" or "+" or "0.0.0.0" or "localhost" => "127.0.0.1", // every interface: loopback is one of them
-                "[::]" or "::" => "[::1]",
-                var named => named,
-            };
-            return new LoopbackRequest(new Uri($"http://{host}:{binding.Port}{path}"), token);
-        }
-
-        return null;
-    }
+    public static LoopbackRequest? TryCreate(IServer server, string path, string token) =>
+        LoopbackAddress.Of(server) is { } address ? new LoopbackRequest(new Uri(address, path), token) : null;
 
     public async Task<WarmUpAnswer> PostAsync(byte[] body, CancellationToken cancellationToken)
     {
