@@ -30,7 +30,7 @@ builder.Services.AddShopGraphQL();
 builder.Services.AddGraphQLWarmUp<StorefrontWarmUpRequests>();
 
 // JIT profile: says at start whether the profile a Release publish records is in use; the publish
-// itself records it by running the server with JitProfile:Record until the warm-up is over.
+// itself records it by running the server with JitProfile:Record (the warm-up, then the signed-in page).
 builder.Services.AddJitProfile();
 
 // Rate limit per client address on the GraphQL endpoint (RateLimiting:GraphQL; off in Development by default).

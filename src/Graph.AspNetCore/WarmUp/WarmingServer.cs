@@ -124,6 +124,7 @@ internal sealed partial class WarmingServer(
         var jitTimeAtStart = JitInfo.GetCompilationTime();
         var compiled = compiledAtStart;
         var window = new QuietWindow(settings);
+        var minPasses = settings.EffectiveMinPasses; // read from the runtime configuration once
         var passes = 0;
         var warm = false;
         var served = false;
@@ -141,7 +142,7 @@ internal sealed partial class WarmingServer(
                     await Task.Delay(Stopwatch.GetElapsedTime(passStarted), deadline.Token);
                 }
 
-                warm = window.Add(Stopwatch.GetTimestamp(), JitInfo.GetCompilationTime()) && passes >= settings.EffectiveMinPasses;
+                warm = window.Add(Stopwatch.GetTimestamp(), JitInfo.GetCompilationTime()) && passes >= minPasses;
                 served = clients.Count >= settings.ClientRequests;
             }
         }
