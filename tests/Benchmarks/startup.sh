@@ -15,6 +15,12 @@
 #   tests/Benchmarks/startup.sh --wait-ready          # load once ready (after the warm-up)
 #   tests/Benchmarks/startup.sh --env GraphQL__WarmUp__Enabled=false --env DOTNET_TieredPGO=0
 #   tests/Benchmarks/startup.sh --no-jit-profile      # ignore the JIT profile the publish recorded
+#   tests/Benchmarks/startup.sh --existing-database   # restart on a database a first start migrated and seeded
+#
+# By default each run starts on a new database file, so the measured start also creates its schema
+# and seeds the demo data. A rolling deploy restarts on the shop's existing database: with
+# --existing-database an unmeasured first start migrates and seeds it and stops, then the measured
+# start opens it as it is.
 #
 # The server starts as a deployment starts it (README.md, "A published build"): with the
 # JIT profile the publish recorded beside it (jit-profile.txt), unless --no-jit-profile.
@@ -26,6 +32,7 @@ windows=30
 wait_ready=0
 skip_build=0
 jit_profile=1
+existing_database=0
 server_cpu=0
 client_cpu=1
 port=5190
@@ -39,11 +46,12 @@ while [[ $# -gt 0 ]]; do
         --env) extra_env+=("$2"); shift 2 ;;
         --skip-build) skip_build=1; shift ;;
         --no-jit-profile) jit_profile=0; shift ;;
+        --existing-database) existing_database=1; shift ;;
         --server-cpu) server_cpu=$2; shift 2 ;;
         --client-cpu) client_cpu=$2; shift 2 ;;
         --port) port=$2; shift 2 ;;
         --out) out=$2; shift 2 ;;
-        -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,29p' "$0"; exit 0 ;;
         *) echo "startup.sh: unknown option $1" >&2; exit 64 ;;
     esac
 done
@@ -79,13 +87,32 @@ if [[ $jit_profile -eq 1 && -f $out/api/jit-profile.txt ]]; then
     echo "JIT profile: $out/api/jit-profile.txt"
 fi
 
+start_server() {
+    env ASPNETCORE_ENVIRONMENT=Production Seed__Demo=true Logging__LogLevel__Default=Warning RateLimiting__GraphQL__Enabled=false \
+        GraphQL__ResponseCache__Enabled=false Logging__LogLevel__Graph.AspNetCore.WarmUp=Information \
+        "Auth__SigningKey=$(head -c 48 /dev/urandom | base64 | tr -d '\n')" "ConnectionStrings__Shop=Data Source=$out/shop.db" \
+        "${profile_env[@]}" "${extra_env[@]}" taskset -c "$server_cpu" dotnet "$out/api/Graph.Api.dll" --urls "http://127.0.0.1:$port" > "$1" 2>&1 &
+    pid=$!
+}
+wait_until_ready() {
+    for _ in $(seq 1 600); do
+        curl -fs -o /dev/null "http://127.0.0.1:$port/health/ready" && return 0
+        kill -0 "$pid" 2>/dev/null || { echo "startup.sh: the server exited; $out/server.log" >&2; keep_out=1; exit 1; }
+        sleep 0.1
+    done
+    echo "startup.sh: the server was not ready within 60 s; $out/server.log" >&2; keep_out=1; exit 1
+}
+
 rm -f "$out"/shop.db*
+if [[ $existing_database -eq 1 ]]; then
+    echo "== A first start creates and seeds $out/shop.db (not measured)"
+    start_server "$out/first-start.log"
+    wait_until_ready
+    kill "$pid"; wait "$pid" 2>/dev/null || true
+    pid=''
+fi
 started=$(date +%s.%N)
-env ASPNETCORE_ENVIRONMENT=Production Seed__Demo=true Logging__LogLevel__Default=Warning RateLimiting__GraphQL__Enabled=false \
-    GraphQL__ResponseCache__Enabled=false Logging__LogLevel__Graph.AspNetCore.WarmUp=Information \
-    "Auth__SigningKey=$(head -c 48 /dev/urandom | base64 | tr -d '\n')" "ConnectionStrings__Shop=Data Source=$out/shop.db" \
-    "${profile_env[@]}" "${extra_env[@]}" taskset -c "$server_cpu" dotnet "$out/api/Graph.Api.dll" --urls "http://127.0.0.1:$port" > "$out/server.log" 2>&1 &
-pid=$!
+start_server "$out/server.log"
 since() { echo "$(date +%s.%N) - $started" | bc; }
 ticks=$(getconf CLK_TCK)
 # The server's CPU seconds (user + system) since it started, from /proc.
@@ -95,10 +122,7 @@ steal_ticks() { awk -v c="cpu$server_cpu" '$1 == c { print $9 }' /proc/stat; }
 steal_at_start=$(steal_ticks)
 
 if [[ $wait_ready -eq 1 ]]; then
-    for _ in $(seq 1 600); do
-        curl -fs -o /dev/null "http://127.0.0.1:$port/health/ready" && break
-        sleep 0.1
-    done
+    wait_until_ready
     printf 'ready after %.1f s (%.1f s of CPU)\n' "$(since)" "$(cpu_seconds)"
 fi
 

@@ -44,8 +44,8 @@ public sealed partial class JitProfileRecorder(
             await warmUp.Over.WaitAsync(stoppingToken).ConfigureAwait(false);
             try
             {
-                await signedIn.RunAsync(stoppingToken).ConfigureAwait(false);
-                LogSignedIn(logger, SignedInRecording.Passes);
+                var requests = await signedIn.RunAsync(stoppingToken).ConfigureAwait(false);
+                LogSignedIn(logger, requests);
             }
             catch (Exception exception) when (exception is InvalidOperationException or HttpRequestException or System.Text.Json.JsonException
                 || (exception is TaskCanceledException && !stoppingToken.IsCancellationRequested)) // a request's timeout
@@ -60,8 +60,8 @@ public sealed partial class JitProfileRecorder(
     [LoggerMessage(Message = "{Message}")]
     private static partial void LogStatus(ILogger logger, LogLevel level, string message);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Recorded the signed-in page (Me) too: {Passes} requests")]
-    private static partial void LogSignedIn(ILogger logger, int passes);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Recorded the signed-in page (Me) too: {Requests} requests")]
+    private static partial void LogSignedIn(ILogger logger, int requests);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The signed-in page (Me) could not be recorded; the profile covers the warm-up only")]
     private static partial void LogSignedInFailed(ILogger logger, Exception exception);

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Graph.Api.Hosting;
 using Graph.Api.Tests.Infrastructure;
 using Graph.Api.Tests.Orders;
@@ -93,7 +95,9 @@ public sealed class JitProfileTests : IDisposable
         Assert.True(run.ExitCode == 0, output);
         Assert.Contains("Recording the JIT profile", output, StringComparison.Ordinal);
         Assert.Contains("Warm-up: 4 requests", output, StringComparison.Ordinal);
-        Assert.Contains($"Recorded the signed-in page (Me) too: {SignedInRecording.Passes} requests", output, StringComparison.Ordinal);
+        var signedIn = Regex.Match(output, @"Recorded the signed-in page \(Me\) too: (\d+) requests");
+        Assert.True(signedIn.Success, output);
+        Assert.InRange(int.Parse(signedIn.Groups[1].Value, CultureInfo.InvariantCulture), SignedInRecording.MinRequests, SignedInRecording.MaxRequests);
         var text = await File.ReadAllTextAsync(profile);
         Assert.StartsWith("*** START PGO Data", text, StringComparison.Ordinal);
         // The request path was profiled: the engine's execution (the test build's own code is a Debug
