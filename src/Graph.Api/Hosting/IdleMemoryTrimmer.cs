@@ -22,18 +22,27 @@ public sealed partial class IdleMemoryTrimmer(IOptions<IdleMemoryOptions> option
         var policy = new IdleMemoryPolicy(settings);
         policy.ShouldTrim(GC.GetTotalAllocatedBytes(), CommittedBytes());
         using var timer = new PeriodicTimer(settings.CheckInterval);
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+        try
         {
-            var before = CommittedBytes();
-            if (!policy.ShouldTrim(GC.GetTotalAllocatedBytes(), before))
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
             {
-                continue;
-            }
+                var before = CommittedBytes();
+                if (!policy.ShouldTrim(GC.GetTotalAllocatedBytes(), before))
+                {
+                    continue;
+                }
 
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-            var after = CommittedBytes();
-            policy.Trimmed(after);
-            LogTrimmed(logger, before / 1_048_576, after / 1_048_576);
+                GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+                var after = CommittedBytes();
+                policy.Trimmed(after);
+                LogTrimmed(logger, before / 1_048_576, after / 1_048_576);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping. Also when the host failed to start (its address in use, say): it then disposes
+            // the services without stopping them, and a cancelled wait would be logged as this
+            // service failing, beside the real cause.
         }
     }
 
