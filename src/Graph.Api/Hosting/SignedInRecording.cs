@@ -48,7 +48,7 @@ public sealed class SignedInRecording(IServer server, TrustedDocuments documents
     {
         var address = LoopbackAddress.Of(server) ?? throw new InvalidOperationException("The recording run needs a plain-HTTP address to sign in over.");
         using var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
-        var token = (await PostAsync(client, "LogIn", new { email = Customer, password = DemoSeed.DemoPassword }, null, cancellationToken))?["logIn"]?["token"]?.GetValue<string>()
+        var token = (await PostAsync(client, "LogIn", new { email = Customer, password = DemoSeed.DemoPassword }, null, cancellationToken))["logIn"]?["token"]?.GetValue<string>()
             ?? throw new InvalidOperationException($"The recording run could not sign {Customer} in: is it on the demo database?");
         var requests = 0;
         var quiet = false;
@@ -69,12 +69,12 @@ public sealed class SignedInRecording(IServer server, TrustedDocuments documents
     {
         for (var i = 0; i < count; i++)
         {
-            _ = await PostAsync(client, "Me", null, token, cancellationToken).ConfigureAwait(false)
-                ?? throw new InvalidOperationException("Me was not answered with data.");
+            _ = await PostAsync(client, "Me", null, token, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private async Task<JsonNode?> PostAsync(HttpClient client, string operation, object? variables, string? token, CancellationToken cancellationToken)
+    /// <summary>The answer's data; an answer without data, or with errors, throws with what it was.</summary>
+    private async Task<JsonNode> PostAsync(HttpClient client, string operation, object? variables, string? token, CancellationToken cancellationToken)
     {
         var document = documents.All.Single(document => document.Name == operation);
         using var request = new HttpRequestMessage(HttpMethod.Post, "graphql")
@@ -87,7 +87,10 @@ public sealed class SignedInRecording(IServer server, TrustedDocuments documents
         }
 
         using var response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        var body = await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken).ConfigureAwait(false);
-        return body?["errors"] is null ? body?["data"] : null;
+        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        var answer = response.IsSuccessStatusCode ? JsonNode.Parse(body) as JsonObject : null;
+        return answer is not null && answer["errors"] is null && answer["data"] is { } data
+            ? data
+            : throw new InvalidOperationException($"{operation} was answered {(int)response.StatusCode} without data alone: {body[..Math.Min(body.Length, 300)]}");
     }
 }

@@ -82,6 +82,7 @@ public sealed class JitProfileTests : IDisposable
             ["Seed__Demo"] = "true",
             ["Auth__SigningKey"] = key,
             ["JitProfile__Record"] = "true",
+            ["RateLimiting__GraphQL__Enabled"] = "false", // as the publish's recording run (Graph.Api.csproj)
             ["GraphQL__WarmUp__MaxDuration"] = "00:00:20",
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__Graph.AspNetCore.WarmUp"] = "Information",
