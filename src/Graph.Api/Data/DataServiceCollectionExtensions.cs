@@ -29,12 +29,13 @@ public static class DataServiceCollectionExtensions
             }
             else
             {
-                // A key list as one JSON parameter (json_each): the SQL of a DataLoader batch is the same
-                // whatever its size, so EF Core caches one command instead of re-expanding IN (...) per count.
                 // The model compiled to code (SqliteModel/, `dbcontext optimize`; SqliteModelTests fail when it
                 // drifts from the one OnModelCreating builds): building it at start took 0.8 s of the 2.5 s
                 // before the server listens, and made EF Core's model-building code hot for the JIT.
                 options.UseModel(SqliteModel.ShopDbContextModel.Instance);
+
+                // A key list as one JSON parameter (json_each): the SQL of a DataLoader batch is the same
+                // whatever its size, so EF Core caches one command instead of re-expanding IN (...) per count.
                 options.UseSqlite(SqliteConnectionString(connectionString, environment), sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
                     .AddInterceptors(new SqlitePragmaInterceptor())
                     .ReplaceService<IQueryCompilationContextFactory, HoistingSqliteQueryCompilationContextFactory>()

@@ -24,7 +24,7 @@ public sealed class SqliteModelTests
         var compiled = compiling.Model.ToDebugString(MetadataDebugStringOptions.LongDefault);
 
         Assert.DoesNotContain("Debug view threw", built + compiled, StringComparison.Ordinal);
-        Assert.True(built == compiled, "The compiled SQLite model differs from the model ShopDbContext builds: regenerate it (src/Graph.Api/README.md, \"The compiled model\").\n" + FirstDifference(built, compiled));
+        Assert.True(built == compiled, "The compiled SQLite model differs from the model ShopDbContext builds: regenerate it (README.md, \"The compiled model\").\n" + FirstDifference(built, compiled));
     }
 
     private static string FirstDifference(string built, string compiled)
