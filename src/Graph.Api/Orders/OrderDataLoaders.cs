@@ -1,16 +1,18 @@
 using Graph.Api.Data;
 using Graph.AspNetCore.DataLoader;
 using GraphQL;
-using Microsoft.EntityFrameworkCore;
 
 namespace Graph.Api.Orders;
 
+// A customer's orders pages read these on every request: compiled queries (KeyedLookup), as the
+// catalog's loaders.
+
 public sealed class OrderByIdDataLoader(ShopReadSession session) : BatchDataLoader<int, Order>
 {
-    protected override async Task<IReadOnlyDictionary<int, Order>> LoadBatchAsync(IReadOnlyList<int> keys, CancellationToken cancellationToken)
-    {
-        return await session.ReadAsync(async (db, token) => await db.Orders.AsNoTracking().Where(o => keys.Contains(o.Id)).ToDictionaryAsync(o => o.Id, token), cancellationToken);
-    }
+    private static readonly KeyedLookup<Order, int> Lookup = new(o => o.Id);
+
+    protected override Task<IReadOnlyDictionary<int, Order>> LoadBatchAsync(IReadOnlyList<int> keys, CancellationToken cancellationToken) =>
+        session.ReadAsync((db, token) => Lookup.ReadAsync(db, keys, token), cancellationToken);
 
     /// <summary>Forgets what this request loaded of an order, after a mutation changed it.</summary>
     public static void Forget(IResolveFieldContext context, int orderId)
@@ -23,26 +25,24 @@ public sealed class OrderByIdDataLoader(ShopReadSession session) : BatchDataLoad
 
 public sealed class OrderLinesByOrderIdDataLoader(ShopReadSession session) : GroupedDataLoader<int, OrderLine>
 {
-    protected override async Task<ILookup<int, OrderLine>> LoadGroupedBatchAsync(IReadOnlyList<int> keys, CancellationToken cancellationToken)
-    {
-        return await session.ReadAsync(async (db, token) => (await db.OrderLines.AsNoTracking().Where(l => keys.Contains(l.OrderId)).OrderBy(l => l.Id).ToListAsync(token))
-            .ToLookup(l => l.OrderId), cancellationToken);
-    }
+    private static readonly KeyedLookup<OrderLine, int> Lookup = new(l => l.OrderId, order: lines => lines.OrderBy(l => l.Id));
+
+    protected override Task<ILookup<int, OrderLine>> LoadGroupedBatchAsync(IReadOnlyList<int> keys, CancellationToken cancellationToken) =>
+        session.ReadAsync((db, token) => Lookup.ReadGroupsAsync(db, keys, token), cancellationToken);
 }
 
 public sealed class OrderStatusChangesByOrderIdDataLoader(ShopReadSession session) : GroupedDataLoader<int, OrderStatusChange>
 {
-    protected override async Task<ILookup<int, OrderStatusChange>> LoadGroupedBatchAsync(IReadOnlyList<int> keys, CancellationToken cancellationToken)
-    {
-        return await session.ReadAsync(async (db, token) => (await db.OrderStatusChanges.AsNoTracking().Where(c => keys.Contains(c.OrderId)).OrderBy(c => c.Id).ToListAsync(token))
-            .ToLookup(c => c.OrderId), cancellationToken);
-    }
+    private static readonly KeyedLookup<OrderStatusChange, int> Lookup = new(c => c.OrderId, order: changes => changes.OrderBy(c => c.Id));
+
+    protected override Task<ILookup<int, OrderStatusChange>> LoadGroupedBatchAsync(IReadOnlyList<int> keys, CancellationToken cancellationToken) =>
+        session.ReadAsync((db, token) => Lookup.ReadGroupsAsync(db, keys, token), cancellationToken);
 }
 
 public sealed class PaymentByOrderIdDataLoader(ShopReadSession session) : BatchDataLoader<int, Payment>
 {
-    protected override async Task<IReadOnlyDictionary<int, Payment>> LoadBatchAsync(IReadOnlyList<int> keys, CancellationToken cancellationToken)
-    {
-        return await session.ReadAsync(async (db, token) => await db.Payments.AsNoTracking().Where(p => keys.Contains(p.OrderId)).ToDictionaryAsync(p => p.OrderId, token), cancellationToken);
-    }
+    private static readonly KeyedLookup<Payment, int> Lookup = new(p => p.OrderId);
+
+    protected override Task<IReadOnlyDictionary<int, Payment>> LoadBatchAsync(IReadOnlyList<int> keys, CancellationToken cancellationToken) =>
+        session.ReadAsync((db, token) => Lookup.ReadAsync(db, keys, token), cancellationToken);
 }

@@ -1,3 +1,4 @@
+using Graph.Api.Carts;
 using Graph.Api.Catalog;
 using Graph.Api.Data;
 using Graph.Api.Tests.Infrastructure;
@@ -8,7 +9,8 @@ namespace Graph.Api.Tests.DataLoading;
 
 /// <summary>
 /// A loader batch of one key reads <c>WHERE key = @key</c>; a larger batch reads the key list as one
-/// parameter (<c>json_each</c>): both give the same rows (<see cref="KeyedLookup{TEntity, TKey}"/>).
+/// parameter (<c>json_each</c>): both give the same rows (<see cref="KeyedLookup{TEntity, TKey}"/>),
+/// by a unique key or grouped by a foreign key in the lookup's order.
 /// </summary>
 public sealed class KeyedLookupTests : IDisposable
 {
@@ -77,6 +79,46 @@ public sealed class KeyedLookupTests : IDisposable
         finally
         {
             pool.Return(db, healthy: true);
+        }
+    }
+
+    [Fact]
+    public async Task Grouped_by_a_foreign_key_one_key_and_a_list_of_keys_read_each_group_in_order()
+    {
+        var lookup = new KeyedLookup<CartItem, int>(c => c.UserId, order: items => items.OrderBy(c => c.AddedAt).ThenBy(c => c.ProductId));
+        var pool = _factory.Services.GetRequiredService<SqliteReadContextPool>();
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            var write = scope.ServiceProvider.GetRequiredService<ShopDbContext>();
+            var users = await write.Users.OrderBy(u => u.Id).Select(u => u.Id).Take(2).ToListAsync();
+            var products = await write.Products.OrderBy(p => p.Id).Select(p => p.Id).Take(3).ToListAsync();
+            var at = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+            write.CartItems.AddRange(
+                new CartItem { UserId = users[0], ProductId = products[2], Quantity = 1, AddedAt = at },
+                new CartItem { UserId = users[0], ProductId = products[0], Quantity = 2, AddedAt = at.AddMinutes(1) },
+                new CartItem { UserId = users[0], ProductId = products[1], Quantity = 3, AddedAt = at },
+                new CartItem { UserId = users[1], ProductId = products[0], Quantity = 4, AddedAt = at });
+            await write.SaveChangesAsync();
+            users.Add(-1);
+
+            var db = await pool.RentAsync(CancellationToken.None);
+            try
+            {
+                var one = await lookup.ReadGroupsAsync(db, [users[0]], CancellationToken.None);
+                var many = await lookup.ReadGroupsAsync(db, users, CancellationToken.None);
+
+                // Added at the same time, then by product: the order the loader promises the cart.
+                int[] expected = [products[1], products[2], products[0]];
+                Assert.Equal(expected, one[users[0]].Select(c => c.ProductId));
+                Assert.Equal(expected, many[users[0]].Select(c => c.ProductId));
+                Assert.Equal([4], many[users[1]].Select(c => c.Quantity));
+                Assert.Empty(many[-1]);
+                Assert.Equal(2, many.Count);
+            }
+            finally
+            {
+                pool.Return(db, healthy: true);
+            }
         }
     }
 }
