@@ -2,9 +2,11 @@ using System.Diagnostics;
 using System.Runtime;
 using System.Text.Json.Nodes;
 using Graph.Api.Data;
+using Graph.AspNetCore;
 using Graph.AspNetCore.PersistedOperations;
 using Graph.AspNetCore.WarmUp;
 using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.Extensions.Options;
 
 namespace Graph.Api.Hosting;
 
@@ -24,7 +26,7 @@ namespace Graph.Api.Hosting;
 /// asynchronously and batched data loads take the paths they take in production.</para>
 /// <para>Only on the recording run's throwaway demo database: signing in writes a session.</para>
 /// </remarks>
-public sealed class SignedInRecording(IServer server, TrustedDocuments documents)
+public sealed class SignedInRecording(IServer server, TrustedDocuments documents, IOptions<GraphQLServerOptions> options)
 {
     /// <summary>The fewest requests: past the call count twice (300 each) with room to spare.</summary>
     public const int MinRequests = 1_000;
@@ -38,9 +40,6 @@ public sealed class SignedInRecording(IServer server, TrustedDocuments documents
     /// <summary>Requests per round; the JIT's share of a round's time decides whether to go on.</summary>
     private const int RoundRequests = 200;
 
-    /// <summary>The JIT's share of a round at which it counts as quiet (as the warm-up's default).</summary>
-    private const double QuietJitShare = 0.05;
-
     private const string Customer = "alice@shop.test";
 
     /// <summary>Signs the demo customer in and runs its page until the JIT is quiet; returns the requests run.</summary>
@@ -48,7 +47,9 @@ public sealed class SignedInRecording(IServer server, TrustedDocuments documents
     {
         var address = LoopbackAddress.Of(server) ?? throw new InvalidOperationException("The recording run needs a plain-HTTP address to sign in over.");
         using var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
-        var token = (await PostAsync(client, "LogIn", new { email = Customer, password = DemoSeed.DemoPassword }, null, cancellationToken))["logIn"]?["token"]?.GetValue<string>()
+        var quietJitShare = options.Value.WarmUp.QuietJitShare; // the JIT's share at which the warm-up counts it quiet
+        var me = Document("Me");
+        var token = (await PostAsync(client, Document("LogIn"), new { email = Customer, password = DemoSeed.DemoPassword }, null, cancellationToken))["logIn"]?["token"]?.GetValue<string>()
             ?? throw new InvalidOperationException($"The recording run could not sign {Customer} in: is it on the demo database?");
         var requests = 0;
         var quiet = false;
@@ -56,27 +57,29 @@ public sealed class SignedInRecording(IServer server, TrustedDocuments documents
         {
             var started = Stopwatch.GetTimestamp();
             var jitBefore = JitInfo.GetCompilationTime();
-            await Task.WhenAll(Enumerable.Range(0, Concurrency).Select(_ => RunMeAsync(client, token, RoundRequests / Concurrency, cancellationToken)));
+            await Task.WhenAll(Enumerable.Range(0, Concurrency).Select(_ => RunMeAsync(client, me, token, RoundRequests / Concurrency, cancellationToken)));
             requests += RoundRequests;
             var jit = JitInfo.GetCompilationTime() - jitBefore;
-            quiet = jit <= Stopwatch.GetElapsedTime(started) * QuietJitShare;
+            quiet = jit <= Stopwatch.GetElapsedTime(started) * quietJitShare;
         }
 
         return requests;
     }
 
-    private async Task RunMeAsync(HttpClient client, string token, int count, CancellationToken cancellationToken)
+    private static async Task RunMeAsync(HttpClient client, TrustedDocument me, string token, int count, CancellationToken cancellationToken)
     {
         for (var i = 0; i < count; i++)
         {
-            _ = await PostAsync(client, "Me", null, token, cancellationToken).ConfigureAwait(false);
+            _ = await PostAsync(client, me, null, token, cancellationToken).ConfigureAwait(false);
         }
     }
 
+    private TrustedDocument Document(string operation) => documents.All.Single(document => document.Name == operation);
+
     /// <summary>The answer's data; an answer without data, or with errors, throws with what it was.</summary>
-    private async Task<JsonNode> PostAsync(HttpClient client, string operation, object? variables, string? token, CancellationToken cancellationToken)
+    private static async Task<JsonNode> PostAsync(HttpClient client, TrustedDocument document, object? variables, string? token, CancellationToken cancellationToken)
     {
-        var document = documents.All.Single(document => document.Name == operation);
+        var operation = document.Name;
         using var request = new HttpRequestMessage(HttpMethod.Post, "graphql")
         {
             Content = JsonContent.Create(new { query = document.Body, operationName = operation, variables }),
