@@ -21,9 +21,9 @@ namespace Graph.AspNetCore.WarmUp;
 /// <para>A fresh instance serves its first seconds from unoptimised code: the JIT's one background
 /// thread recompiles the hot methods (twice each, with profile-guided optimisation) and under load it
 /// gets a small share of the core. Warmed behind its readiness probe, the instance gets its first
-/// clients once that is done. While the JIT is still compiling, each pass is followed by a pause as
-/// long as the pass, so that the recompilation the pass asked for gets the core rather than more of
-/// the same calls.</para>
+/// clients once that is done. While the JIT is still compiling, each pass is followed by a pause of at
+/// most the pass's length, over as soon as the JIT has nothing left to do (<see cref="JitPause"/>), so
+/// that the recompilation the pass asked for gets the core rather than more of the same calls.</para>
 /// <para>Clients that send GraphQL requests meanwhile (no readiness gate in front of the instance)
 /// warm it themselves: after <see cref="GraphQLWarmUpOptions.ClientRequests"/> of them the warm-up
 /// stops rather than compete with them.</para>
@@ -108,6 +108,7 @@ internal sealed partial class WarmingServer(
     {
         var settings = options.WarmUp;
         var started = Stopwatch.GetTimestamp();
+        var cpuAtStart = Environment.CpuUsage.TotalTime;
         var requests = await source.GetAsync(stopping);
         if (requests.Count == 0)
         {
@@ -139,7 +140,7 @@ internal sealed partial class WarmingServer(
                 if (now != compiled)
                 {
                     compiled = now;
-                    await Task.Delay(Stopwatch.GetElapsedTime(passStarted), deadline.Token);
+                    await JitPause.OfThisProcess.WaitAsync(Stopwatch.GetElapsedTime(passStarted), deadline.Token);
                 }
 
                 warm = window.Add(Stopwatch.GetTimestamp(), JitInfo.GetCompilationTime()) && passes >= minPasses;
@@ -152,9 +153,10 @@ internal sealed partial class WarmingServer(
         }
 
         var elapsed = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        var cpuMilliseconds = (long)(Environment.CpuUsage.TotalTime - cpuAtStart).TotalMilliseconds;
         var compiledDuring = JitInfo.GetCompiledMethodCount() - compiledAtStart;
         var jitMilliseconds = (long)(JitInfo.GetCompilationTime() - jitTimeAtStart).TotalMilliseconds;
-        LogWarmedUp(logger, requests.Count, passes, elapsed, compiledDuring, jitMilliseconds, warm ? "warm" : served ? "clients were served meanwhile" : "stopped at GraphQL:WarmUp:MaxDuration");
+        LogWarmedUp(logger, requests.Count, passes, elapsed, cpuMilliseconds, compiledDuring, jitMilliseconds, warm ? "warm" : served ? "clients were served meanwhile" : "stopped at GraphQL:WarmUp:MaxDuration");
     }
 
     /// <summary>A 200 with data and no errors: what a query the warm-up can count on is answered with.</summary>
@@ -208,8 +210,8 @@ internal sealed partial class WarmingServer(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Warm-up: {Requests} requests, {Passes} passes, {ElapsedMilliseconds} ms, {Compiled} methods compiled in {JitMilliseconds} ms ({Outcome})")]
-    private static partial void LogWarmedUp(ILogger logger, int requests, int passes, long elapsedMilliseconds, long compiled, long jitMilliseconds, string outcome);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Warm-up: {Requests} requests, {Passes} passes, {ElapsedMilliseconds} ms ({CpuMilliseconds} ms of the process's CPU), {Compiled} methods compiled in {JitMilliseconds} ms ({Outcome})")]
+    private static partial void LogWarmedUp(ILogger logger, int requests, int passes, long elapsedMilliseconds, long cpuMilliseconds, long compiled, long jitMilliseconds, string outcome);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Warm-up request {Name} was not answered with data alone ({StatusCode}): {Body}")]
     private static partial void LogRequestFailed(ILogger logger, string name, int statusCode, string body);
