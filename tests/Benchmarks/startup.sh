@@ -24,6 +24,13 @@
 #
 # The server starts as a deployment starts it (README.md, "A published build"): with the
 # JIT profile the publish recorded beside it (jit-profile.txt), unless --no-jit-profile.
+#
+# --beside-warm also starts a second instance of the same build before the measured one, on the
+# same core with its own database, and brings it to its steady state under load; each window of
+# the fresh instance is then followed by a window of the warm one, and the fresh instance's rate is
+# read against the warm windows on either side. A virtual machine whose core runs 30 % faster or
+# slower from one second to the next (no steal shown) moves both alike, where "the median of the
+# last windows" of a single instance took such a swing for the server's own.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -33,6 +40,7 @@ wait_ready=0
 skip_build=0
 jit_profile=1
 existing_database=0
+beside_warm=0
 server_cpu=0
 client_cpu=1
 port=5190
@@ -47,11 +55,12 @@ while [[ $# -gt 0 ]]; do
         --skip-build) skip_build=1; shift ;;
         --no-jit-profile) jit_profile=0; shift ;;
         --existing-database) existing_database=1; shift ;;
+        --beside-warm) beside_warm=1; shift ;;
         --server-cpu) server_cpu=$2; shift 2 ;;
         --client-cpu) client_cpu=$2; shift 2 ;;
         --port) port=$2; shift 2 ;;
         --out) out=$2; shift 2 ;;
-        -h|--help) sed -n '2,29p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,36p' "$0"; exit 0 ;;
         *) echo "startup.sh: unknown option $1" >&2; exit 64 ;;
     esac
 done
@@ -65,8 +74,10 @@ if [[ -z $out ]]; then
 fi
 mkdir -p "$out"
 pid=''
+warm_pid=''
 cleanup() {
     [[ -z $pid ]] || kill "$pid" 2>/dev/null || true
+    [[ -z $warm_pid ]] || kill "$warm_pid" 2>/dev/null || true
     [[ $keep_out -eq 1 ]] || rm -rf "$out"
 }
 trap cleanup EXIT
@@ -87,16 +98,17 @@ if [[ $jit_profile -eq 1 && -f $out/api/jit-profile.txt ]]; then
     echo "JIT profile: $out/api/jit-profile.txt"
 fi
 
+# start_server LOG [PORT DATABASE]: the server in the background, its process id in $pid.
 start_server() {
     env ASPNETCORE_ENVIRONMENT=Production Seed__Demo=true Logging__LogLevel__Default=Warning RateLimiting__GraphQL__Enabled=false \
         GraphQL__ResponseCache__Enabled=false Logging__LogLevel__Graph.AspNetCore.WarmUp=Information \
-        "Auth__SigningKey=$(head -c 48 /dev/urandom | base64 | tr -d '\n')" "ConnectionStrings__Shop=Data Source=$out/shop.db" \
-        "${profile_env[@]}" "${extra_env[@]}" taskset -c "$server_cpu" dotnet "$out/api/Graph.Api.dll" --urls "http://127.0.0.1:$port" > "$1" 2>&1 &
+        "Auth__SigningKey=$(head -c 48 /dev/urandom | base64 | tr -d '\n')" "ConnectionStrings__Shop=Data Source=${3:-$out/shop.db}" \
+        "${profile_env[@]}" "${extra_env[@]}" taskset -c "$server_cpu" dotnet "$out/api/Graph.Api.dll" --urls "http://127.0.0.1:${2:-$port}" > "$1" 2>&1 &
     pid=$!
 }
 wait_until_ready() {
     for _ in $(seq 1 600); do
-        curl -fs -o /dev/null "http://127.0.0.1:$port/health/ready" && return 0
+        curl -fs -o /dev/null "http://127.0.0.1:${1:-$port}/health/ready" && return 0
         kill -0 "$pid" 2>/dev/null || { echo "startup.sh: the server exited; $out/server.log" >&2; keep_out=1; exit 1; }
         sleep 0.1
     done
@@ -111,12 +123,23 @@ if [[ $existing_database -eq 1 ]]; then
     kill "$pid"; wait "$pid" 2>/dev/null || true
     pid=''
 fi
+warm_port=$((port + 1))
+if [[ $beside_warm -eq 1 ]]; then
+    echo "== A warm instance of the same build on port $warm_port (its own database), brought to its steady state"
+    rm -f "$out"/warm.db*
+    start_server "$out/warm.log" "$warm_port" "$out/warm.db"
+    warm_pid=$pid
+    wait_until_ready "$warm_port"
+    taskset -c "$client_cpu" wrk -t1 -c64 -d15s -s "$out/storefront.lua" "http://127.0.0.1:$warm_port/graphql" > /dev/null 2>&1 || true
+    sleep 2
+    pid=''
+fi
 started=$(date +%s.%N)
 start_server "$out/server.log"
 since() { echo "$(date +%s.%N) - $started" | bc; }
 ticks=$(getconf CLK_TCK)
 # The server's CPU seconds (user + system) since it started, from /proc.
-cpu_seconds() { awk -v t="$ticks" '{ printf "%.3f", ($14 + $15) / t }' "/proc/$pid/stat"; }
+cpu_seconds() { awk -v t="$ticks" '{ printf "%.3f", ($14 + $15) / t }' "/proc/${1:-$pid}/stat"; }
 # Ticks the hypervisor took from the server's core (steal), from /proc/stat.
 steal_ticks() { awk -v c="cpu$server_cpu" '$1 == c { print $9 }' /proc/stat; }
 steal_at_start=$(steal_ticks)
@@ -126,23 +149,44 @@ if [[ $wait_ready -eq 1 ]]; then
     printf 'ready after %.1f s (%.1f s of CPU)\n' "$(since)" "$(cpu_seconds)"
 fi
 
-printf '%8s %9s %10s %16s\n' wall cpu req/s 'req per CPU s'
+# window PORT PID: one 1 s wrk window against that server; prints "req/s requests-per-CPU-second
+# CPU-seconds-after", or nothing when wrk got no answer.
+window() {
+    local cpu_before cpu_after report rps requests
+    cpu_before=$(cpu_seconds "$2")
+    report=$(taskset -c "$client_cpu" wrk -t1 -c64 -d1s -s "$out/storefront.lua" "http://127.0.0.1:$1/graphql" 2>/dev/null || true)
+    cpu_after=$(cpu_seconds "$2")
+    rps=$(sed -n 's/Requests\/sec: *//p' <<< "$report")
+    requests=$(sed -n 's/^ *\([0-9]*\) requests in.*/\1/p' <<< "$report")
+    if [[ -n $rps && ${rps%.*} -gt 0 && -n $requests ]]; then
+        echo "$rps $(echo "$requests / ($cpu_after - $cpu_before + 0.001)" | bc -l) $cpu_after"
+    fi
+}
+
+if [[ $beside_warm -eq 1 ]]; then
+    printf '%8s %9s %10s %16s %12s %18s\n' wall cpu req/s 'req per CPU s' 'warm req/s' 'warm req per CPU s'
+else
+    printf '%8s %9s %10s %16s\n' wall cpu req/s 'req per CPU s'
+fi
 figures=()
 for _ in $(seq 1 600); do
     (( ${#figures[@]} < windows )) || break
     kill -0 "$pid" 2>/dev/null || { echo "startup.sh: the server exited; $out/server.log" >&2; keep_out=1; exit 1; }
-    cpu_before=$(cpu_seconds)
-    report=$(taskset -c "$client_cpu" wrk -t1 -c64 -d1s -s "$out/storefront.lua" "http://127.0.0.1:$port/graphql" 2>/dev/null || true)
-    cpu_after=$(cpu_seconds)
-    rps=$(sed -n 's/Requests\/sec: *//p' <<< "$report")
-    requests=$(sed -n 's/^ *\([0-9]*\) requests in.*/\1/p' <<< "$report")
-    if [[ -n $rps && ${rps%.*} -gt 0 && -n $requests ]]; then
-        at=$(since)
-        per_cpu=$(echo "$requests / ($cpu_after - $cpu_before + 0.001)" | bc -l)
+    fresh=$(window "$port" "$pid")
+    if [[ -z $fresh ]]; then
+        sleep 0.1
+        continue
+    fi
+    at=$(since)
+    read -r rps per_cpu cpu_after <<< "$fresh"
+    if [[ $beside_warm -eq 1 ]]; then
+        warm=$(window "$warm_port" "$warm_pid")
+        read -r warm_rps warm_per_cpu _ <<< "${warm:-0 0 0}"
+        figures+=("$at $rps $cpu_after $per_cpu $warm_rps $warm_per_cpu")
+        printf '%6.1f s %7.1f s %10.0f %16.0f %12.0f %18.0f\n' "$at" "$cpu_after" "$rps" "$per_cpu" "$warm_rps" "$warm_per_cpu"
+    else
         figures+=("$at $rps $cpu_after $per_cpu")
         printf '%6.1f s %7.1f s %10.0f %16.0f\n' "$at" "$cpu_after" "$rps" "$per_cpu"
-    else
-        sleep 0.1
     fi
 done
 
@@ -156,4 +200,15 @@ first = next((r[0] for r in rows if r[1] >= 0.9 * steady), None)
 print(f"steady (median of the last 5 windows): {steady:,.0f} req/s; 90 % of it first at {first:.1f} s after start")
 steady_cpu = statistics.median(r[3] for r in rows[-5:])
 first_cpu = next((r[2] for r in rows if r[3] >= 0.9 * steady_cpu), None)
-print(f"on the CPU clock: steady {steady_cpu:,.0f} requests per CPU second; 90 % of it first after {first_cpu:.1f} s of the server CPU")'
+print(f"on the CPU clock: steady {steady_cpu:,.0f} requests per CPU second; 90 % of it first after {first_cpu:.1f} s of the server CPU")
+if len(rows[0]) == 6:
+    # Each fresh window against the warm windows on either side of it (the one after only, for the first).
+    def ratio(i, value, warm):
+        neighbours = [rows[j][warm] for j in (i - 1, i) if j >= 0 and rows[j][warm] > 0]
+        return rows[i][value] / statistics.mean(neighbours) if neighbours else 0
+    ratios = [ratio(i, 1, 4) for i in range(len(rows))]
+    cpu_ratios = [ratio(i, 3, 5) for i in range(len(rows))]
+    print("fresh against warm, by window: " + " ".join(f"{r:.2f}" for r in ratios) + " (req/s); " + " ".join(f"{r:.2f}" for r in cpu_ratios) + " (req per CPU s)")
+    first_warm = next((rows[i][0] for i, r in enumerate(ratios) if r >= 0.9), None)
+    first_warm_cpu = next((rows[i][2] for i, r in enumerate(cpu_ratios) if r >= 0.9), None)
+    print(f"beside the warm instance: 90 % of its rate first at {first_warm:.1f} s after start; on the CPU clock after {first_warm_cpu:.1f} s of the server CPU")'
