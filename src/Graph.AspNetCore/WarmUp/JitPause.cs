@@ -25,11 +25,13 @@ internal sealed class JitPause(Func<TimeSpan> cpuClock, Func<TimeSpan, Cancellat
     /// <summary>Waits while something else in the process keeps the CPU busy, at most <paramref name="longest"/>.</summary>
     public async Task WaitAsync(TimeSpan longest, CancellationToken cancellationToken)
     {
-        for (var waited = TimeSpan.Zero; waited < longest; waited += Slice)
+        for (var waited = TimeSpan.Zero; waited < longest;)
         {
+            var slice = longest - waited < Slice ? longest - waited : Slice; // a pass shorter than a slice: no longer than the pass
             var before = cpuClock();
-            await delay(Slice, cancellationToken);
-            if (cpuClock() - before < Slice / 2)
+            await delay(slice, cancellationToken);
+            waited += slice;
+            if (cpuClock() - before < slice / 2)
             {
                 return; // the process was idle while the warm-up slept: the JIT's queue is empty
             }

@@ -38,6 +38,16 @@ public sealed class JitPauseTests
     }
 
     [Fact]
+    public async Task A_pass_shorter_than_a_slice_is_paused_for_no_longer_than_itself()
+    {
+        var process = new Process(busySlices: int.MaxValue);
+
+        await process.Pause.WaitAsync(TimeSpan.FromMilliseconds(3), CancellationToken.None);
+
+        Assert.Equal([JitPause.Slice, TimeSpan.FromMilliseconds(1)], process.Requested);
+    }
+
+    [Fact]
     public async Task A_little_background_work_in_a_slice_is_idle()
     {
         // A timer or a probe: under half the slice.
@@ -76,9 +86,13 @@ public sealed class JitPauseTests
 
         public int Slices { get; private set; }
 
+        /// <summary>How long each slice asked to sleep.</summary>
+        public List<TimeSpan> Requested { get; } = [];
+
         private Task SleepAsync(TimeSpan slice, CancellationToken cancellationToken)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            Requested.Add(slice);
             _cpu += Slices < _busySlices ? slice : _idleWork;
             Slices++;
             return Task.CompletedTask;
