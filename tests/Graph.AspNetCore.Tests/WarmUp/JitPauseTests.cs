@@ -84,17 +84,16 @@ public sealed class JitPauseTests
 
         public JitPause Pause { get; }
 
-        public int Slices { get; private set; }
-
         /// <summary>How long each slice asked to sleep.</summary>
         public List<TimeSpan> Requested { get; } = [];
+
+        public int Slices => Requested.Count;
 
         private Task SleepAsync(TimeSpan slice, CancellationToken cancellationToken)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            Requested.Add(slice);
             _cpu += Slices < _busySlices ? slice : _idleWork;
-            Slices++;
+            Requested.Add(slice);
             return Task.CompletedTask;
         }
     }
